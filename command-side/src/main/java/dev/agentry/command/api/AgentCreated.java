@@ -1,0 +1,4 @@
+package dev.agentry.command.api;
+
+public record AgentCreated(String agentId, String ownerId, AgentSettings settings) {
+}

@@ -1,0 +1,5 @@
+package dev.agentry.command.api;
+
+public enum AgentStatus {
+    STOPPED, RUNNING, DELETED
+}

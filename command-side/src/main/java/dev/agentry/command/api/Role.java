@@ -1,0 +1,5 @@
+package dev.agentry.command.api;
+
+public enum Role {
+    USER, ADMIN
+}

@@ -1,0 +1,42 @@
+package dev.agentry.query.api;
+
+import dev.agentry.command.api.AgentStatus;
+import dev.agentry.command.api.CatchUpPolicy;
+import dev.agentry.command.api.OverlapPolicy;
+import dev.agentry.command.api.ReasoningTier;
+import dev.agentry.command.api.Schedule;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An agent as its owner sees it.
+ *
+ * @param owner     the owner's user name
+ * @param version   sequence number of the last event applied to this view
+ * @param nextRunAt null until the scheduler reports one
+ * @param lastRun   null until a run has finished
+ */
+public record AgentView(
+        String agentId,
+        String ownerId,
+        String owner,
+        String name,
+        String instructions,
+        ReasoningTier tier,
+        String model,
+        Schedule schedule,
+        List<String> tools,
+        OverlapPolicy overlap,
+        CatchUpPolicy catchUp,
+        Integer maxConsecutiveFailures,
+        AgentStatus status,
+        Instant createdAt,
+        Instant updatedAt,
+        long version,
+        Instant nextRunAt,
+        LastRun lastRun) {
+
+    public record LastRun(String runId, String outcome, Instant finishedAt) {
+    }
+}

@@ -1,0 +1,4 @@
+package dev.agentry.query.api;
+
+public record FindUserByName(String username) {
+}
