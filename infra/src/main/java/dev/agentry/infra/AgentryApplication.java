@@ -2,10 +2,11 @@ package dev.agentry.infra;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The Spring Boot application: every component under {@code dev.agentry}. */
-@SpringBootApplication(scanBasePackages = "dev.agentry", exclude = FlywayAutoConfiguration.class)
+@SpringBootApplication(scanBasePackages = "dev.agentry")
+@ConfigurationPropertiesScan("dev.agentry")
 public class AgentryApplication {
 
     public static void main(String[] args) {
