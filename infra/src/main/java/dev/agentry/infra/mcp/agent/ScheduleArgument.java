@@ -43,7 +43,8 @@ final class ScheduleArgument {
         try {
             UNIX_CRON.parse(normalized).validate();
         } catch (IllegalArgumentException e) {
-            throw ToolFailure.invalidArgument("cron '" + expression + "' is not a valid cron expression: " + e.getMessage());
+            String problem = String.valueOf(e.getMessage()).replace("Failed to parse cron expression. ", "");
+            throw ToolFailure.invalidArgument("cron '" + expression + "' is not a valid cron expression: " + problem);
         }
         return normalized;
     }
