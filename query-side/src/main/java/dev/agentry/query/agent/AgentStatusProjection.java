@@ -113,13 +113,13 @@ class AgentStatusProjection {
                 .param("model", settings.model())
                 .param("cron", settings.schedule() == null ? null : settings.schedule().cron())
                 .param("timezone", settings.schedule() == null ? null : settings.schedule().timezone())
-                .param("tools", toJson(settings))
+                .param("tools", toolsJson(settings))
                 .param("overlap", settings.overlap() == null ? null : settings.overlap().name())
                 .param("catchUp", settings.catchUp() == null ? null : settings.catchUp().name())
                 .param("maxConsecutiveFailures", settings.maxConsecutiveFailures());
     }
 
-    private String toJson(AgentSettings settings) {
+    private String toolsJson(AgentSettings settings) {
         try {
             return json.writeValueAsString(settings.tools());
         } catch (JsonProcessingException e) {
