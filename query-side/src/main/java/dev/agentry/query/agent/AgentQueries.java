@@ -1,0 +1,58 @@
+package dev.agentry.query.agent;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentry.query.api.AgentView;
+import dev.agentry.query.api.FindAgent;
+import dev.agentry.query.api.ListAgents;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** Answers agent queries from {@code agent_status}, only ever for the agent's owner. */
+@Component
+class AgentQueries {
+
+    // LEFT JOIN: the identity projection runs separately and may not have the owner yet
+    private static final String SELECT_VIEW = """
+            SELECT a.*, u.username AS owner
+            FROM agent_status a LEFT JOIN users u ON u.user_id = a.owner_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final AgentViewRowMapper rows;
+
+    AgentQueries(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.rows = new AgentViewRowMapper(json);
+    }
+
+    /**
+     * Null when the agent is unknown, owned by someone else or DELETED. Callers ask with
+     * {@code ResponseTypes.optionalInstanceOf(AgentView.class)} and get an empty Optional then.
+     */
+    @QueryHandler
+    AgentView find(FindAgent query) {
+        return jdbc.sql(SELECT_VIEW + " WHERE a.agent_id = :agentId AND a.owner_id = :ownerId AND a.status <> 'DELETED'")
+                .param("agentId", query.agentId())
+                .param("ownerId", query.ownerId())
+                .query(rows)
+                .optional()
+                .orElse(null);
+    }
+
+    /** Callers ask with {@code ResponseTypes.multipleInstancesOf(AgentView.class)}. */
+    @QueryHandler
+    List<AgentView> list(ListAgents query) {
+        String statusFilter = query.status() == null ? "a.status <> 'DELETED'" : "a.status = :status";
+        JdbcClient.StatementSpec select = jdbc.sql(SELECT_VIEW
+                        + " WHERE a.owner_id = :ownerId AND " + statusFilter
+                        + " ORDER BY a.created_at, a.agent_id")
+                .param("ownerId", query.ownerId());
+        if (query.status() != null) {
+            select = select.param("status", query.status().name());
+        }
+        return select.query(rows).list();
+    }
+}

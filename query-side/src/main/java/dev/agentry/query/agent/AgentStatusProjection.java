@@ -1,0 +1,133 @@
+package dev.agentry.query.agent;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentry.command.api.AgentCreated;
+import dev.agentry.command.api.AgentDeleted;
+import dev.agentry.command.api.AgentReconfigured;
+import dev.agentry.command.api.AgentSettings;
+import dev.agentry.command.api.AgentStarted;
+import dev.agentry.command.api.AgentStatus;
+import dev.agentry.command.api.AgentStopped;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Keeps one row per agent in {@code agent_status}. Every write is guarded by the aggregate
+ * sequence number, so a redelivered or stale event leaves the row as it is.
+ */
+@Component
+@ProcessingGroup("agent-status")
+class AgentStatusProjection {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    AgentStatusProjection(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(AgentCreated event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        StatementSpec insert = jdbc.sql("""
+                INSERT INTO agent_status (agent_id, owner_id, name, instructions, tier, model,
+                    schedule_cron, schedule_timezone, tools, overlap, catch_up, max_consecutive_failures,
+                    status, created_at, updated_at, version)
+                VALUES (:agentId, :ownerId, :name, :instructions, :tier, :model,
+                    :cron, :timezone, CAST(:tools AS jsonb), :overlap, :catchUp, :maxConsecutiveFailures,
+                    :status, :at, :at, :version)
+                ON CONFLICT (agent_id) DO NOTHING
+                """)
+                .param("agentId", event.agentId())
+                .param("ownerId", event.ownerId())
+                .param("status", AgentStatus.STOPPED.name())
+                .param("at", utc(at))
+                .param("version", sequence);
+        withSettings(insert, event.settings()).update();
+    }
+
+    @EventHandler
+    void on(AgentReconfigured event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        StatementSpec update = jdbc.sql("""
+                UPDATE agent_status
+                SET name = :name, instructions = :instructions, tier = :tier, model = :model,
+                    schedule_cron = :cron, schedule_timezone = :timezone, tools = CAST(:tools AS jsonb),
+                    overlap = :overlap, catch_up = :catchUp, max_consecutive_failures = :maxConsecutiveFailures,
+                    updated_at = :at, version = :version
+                WHERE agent_id = :agentId AND version < :version
+                """)
+                .param("agentId", event.agentId())
+                .param("at", utc(at))
+                .param("version", sequence);
+        withSettings(update, event.settings()).update();
+    }
+
+    @EventHandler
+    void on(AgentStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeStatus(event.agentId(), AgentStatus.RUNNING, sequence, at);
+    }
+
+    @EventHandler
+    void on(AgentStopped event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeStatus(event.agentId(), AgentStatus.STOPPED, sequence, at);
+    }
+
+    @EventHandler
+    void on(AgentDeleted event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        changeStatus(event.agentId(), AgentStatus.DELETED, sequence, at);
+    }
+
+    @ResetHandler
+    void forgetAllAgents() {
+        jdbc.sql("DELETE FROM agent_status").update();
+    }
+
+    private void changeStatus(String agentId, AgentStatus status, long sequence, Instant at) {
+        jdbc.sql("""
+                UPDATE agent_status SET status = :status, updated_at = :at, version = :version
+                WHERE agent_id = :agentId AND version < :version
+                """)
+                .param("agentId", agentId)
+                .param("status", status.name())
+                .param("at", utc(at))
+                .param("version", sequence)
+                .update();
+    }
+
+    private StatementSpec withSettings(StatementSpec statement, AgentSettings settings) {
+        return statement
+                .param("name", settings.name())
+                .param("instructions", settings.instructions())
+                .param("tier", settings.tier() == null ? null : settings.tier().name())
+                .param("model", settings.model())
+                .param("cron", settings.schedule() == null ? null : settings.schedule().cron())
+                .param("timezone", settings.schedule() == null ? null : settings.schedule().timezone())
+                .param("tools", toolsJson(settings))
+                .param("overlap", settings.overlap() == null ? null : settings.overlap().name())
+                .param("catchUp", settings.catchUp() == null ? null : settings.catchUp().name())
+                .param("maxConsecutiveFailures", settings.maxConsecutiveFailures());
+    }
+
+    private String toolsJson(AgentSettings settings) {
+        try {
+            return json.writeValueAsString(settings.tools());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("tools of agent '" + settings.name() + "' are not serialisable", e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.agentry.query.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentry.command.api.AgentCreated;
+import dev.agentry.command.api.AgentDeleted;
+import dev.agentry.command.api.AgentReconfigured;
+import dev.agentry.command.api.AgentStarted;
+import dev.agentry.command.api.AgentStopped;
+import dev.agentry.command.api.ApiTokenIssued;
+import dev.agentry.command.api.ApiTokenRevoked;
+import dev.agentry.command.api.MessageMetadata;
+import dev.agentry.command.api.UserCreated;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.MetaData;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/**
+ * Writes one {@code audit_log} row per event: who did what to which agent or user, and when.
+ * The event identifier is unique, so a redelivered event adds nothing.
+ */
+@Component
+@ProcessingGroup("audit-trail")
+class AuditTrailProjection {
+
+    private static final String SYSTEM_ACTOR = "system";
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    AuditTrailProjection(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(AgentCreated event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        record(message, sequence, at, new Subject(event.agentId(), null), null, AuditDetails.settings(event.settings()));
+    }
+
+    @EventHandler
+    void on(AgentReconfigured event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        record(message, sequence, at, new Subject(event.agentId(), null), null, AuditDetails.settings(event.settings()));
+    }
+
+    @EventHandler
+    void on(AgentStarted event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        record(message, sequence, at, new Subject(event.agentId(), null), null, AuditDetails.none());
+    }
+
+    @EventHandler
+    void on(AgentStopped event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        String reason = event.reason() == null ? null : event.reason().name();
+        record(message, sequence, at, new Subject(event.agentId(), null), reason, AuditDetails.none());
+    }
+
+    @EventHandler
+    void on(AgentDeleted event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        record(message, sequence, at, new Subject(event.agentId(), null), null, AuditDetails.none());
+    }
+
+    @EventHandler
+    void on(UserCreated event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        record(message, sequence, at, new Subject(null, event.userId()), null, AuditDetails.none());
+    }
+
+    @EventHandler
+    void on(ApiTokenIssued event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        record(message, sequence, at, new Subject(null, event.userId()), null, AuditDetails.token(event.tokenId()));
+    }
+
+    @EventHandler
+    void on(ApiTokenRevoked event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        record(message, sequence, at, new Subject(null, event.userId()), null, AuditDetails.token(event.tokenId()));
+    }
+
+    @ResetHandler
+    void forgetTheWholeTrail() {
+        jdbc.sql("DELETE FROM audit_log").update();
+    }
+
+    /** What an entry is about: an agent, or the user that an identity event concerns. */
+    private record Subject(String agentId, String userId) {
+    }
+
+    private void record(EventMessage<?> message, long sequence, Instant at, Subject subject,
+                        String reason, Map<String, Object> details) {
+        MetaData metaData = message.getMetaData();
+        String actorId = (String) metaData.get(MessageMetadata.ACTOR_ID);
+        String actorName = (String) metaData.get(MessageMetadata.ACTOR_NAME);
+        jdbc.sql("""
+                INSERT INTO audit_log (event_id, type, at, sequence_number, actor_id, actor,
+                    agent_id, user_id, reason, details)
+                VALUES (:eventId, :type, :at, :sequence, :actorId, :actor,
+                    :agentId, :userId, :reason, CAST(:details AS jsonb))
+                ON CONFLICT (event_id) DO NOTHING
+                """)
+                .param("eventId", message.getIdentifier())
+                .param("type", message.getPayloadType().getSimpleName())
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("sequence", sequence)
+                .param("actorId", actorId)
+                .param("actor", actorName != null ? actorName : actorId != null ? actorId : SYSTEM_ACTOR)
+                .param("agentId", subject.agentId())
+                .param("userId", subject.userId())
+                .param("reason", reason)
+                .param("details", toJson(details))
+                .update();
+    }
+
+    private String toJson(Map<String, Object> details) {
+        try {
+            return json.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("audit details are not serialisable: " + details, e);
+        }
+    }
+}

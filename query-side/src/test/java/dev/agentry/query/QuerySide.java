@@ -1,0 +1,135 @@
+package dev.agentry.query;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.DefaultQueryGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.SimpleQueryBus;
+import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The query side as the application assembles it: Spring finds the components, every
+ * {@code @ProcessingGroup} bean receives each published event through Axon's annotation adapter,
+ * and queries go through Axon's query gateway. Events get per-aggregate sequence numbers and a
+ * clock that advances {@link #clockStep} per event.
+ */
+public final class QuerySide implements AutoCloseable {
+
+    public static final Instant START = Instant.parse("2026-11-26T09:00:00Z");
+
+    private final AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+    private final Map<String, AnnotationEventHandlerAdapter> processingGroups = new TreeMap<>();
+    private final QueryGateway queryGateway;
+    private final Map<String, Long> nextSequence = new HashMap<>();
+    private Instant clock = START;
+    private Duration clockStep = Duration.ofMinutes(1);
+
+    public QuerySide(DataSource dataSource) {
+        context.registerBean(JdbcClient.class, () -> JdbcClient.create(dataSource));
+        context.registerBean(ObjectMapper.class, () -> new ObjectMapper());
+        context.scan("dev.agentry.query");
+        context.refresh();
+        SimpleQueryBus queryBus = SimpleQueryBus.builder().build();
+        for (Object component : context.getBeansWithAnnotation(Component.class).values()) {
+            ProcessingGroup group = component.getClass().getAnnotation(ProcessingGroup.class);
+            if (group != null) {
+                processingGroups.put(group.value(), new AnnotationEventHandlerAdapter(component));
+            }
+            if (hasQueryHandlers(component.getClass())) {
+                new AnnotationQueryHandlerAdapter<>(component).subscribe(queryBus);
+            }
+        }
+        queryGateway = DefaultQueryGateway.builder().queryBus(queryBus).build();
+    }
+
+    public Set<String> processingGroups() {
+        return processingGroups.keySet();
+    }
+
+    /** Time between the timestamps of consecutive events; zero gives them all the same one. */
+    public void clockStep(Duration step) {
+        clockStep = step;
+    }
+
+    public DomainEventMessage<?> agentEvent(String agentId, Object event, Actor actor) {
+        return publish("Agent", agentId, event, actor);
+    }
+
+    public DomainEventMessage<?> userEvent(String userId, Object event, Actor actor) {
+        return publish("User", userId, event, actor);
+    }
+
+    /** Hands an already published event to every projection again, as after a crash before the token was stored. */
+    public void redeliver(DomainEventMessage<?> event) {
+        processingGroups.values().forEach(projection -> deliver(projection, event));
+    }
+
+    /** What a processor does before replaying its group from the start. */
+    public void reset(String processingGroup) {
+        AnnotationEventHandlerAdapter projection = processingGroups.get(processingGroup);
+        if (projection == null) {
+            throw new IllegalArgumentException("no processing group " + processingGroup + " in " + processingGroups());
+        }
+        projection.prepareReset();
+    }
+
+    public <R> R query(Object query, Class<R> responseType) {
+        return queryGateway.query(query, ResponseTypes.instanceOf(responseType)).join();
+    }
+
+    public <R> Optional<R> queryOptional(Object query, Class<R> responseType) {
+        return queryGateway.query(query, ResponseTypes.optionalInstanceOf(responseType)).join();
+    }
+
+    public <R> List<R> queryList(Object query, Class<R> responseType) {
+        return queryGateway.query(query, ResponseTypes.multipleInstancesOf(responseType)).join();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    private DomainEventMessage<?> publish(String aggregateType, String aggregateId, Object event, Actor actor) {
+        long sequence = nextSequence.merge(aggregateId, 1L, Long::sum) - 1;
+        clock = clock.plus(clockStep);
+        DomainEventMessage<?> message = new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, event,
+                actor.metaData(), UUID.randomUUID().toString(), clock);
+        redeliver(message);
+        return message;
+    }
+
+    private static void deliver(AnnotationEventHandlerAdapter projection, DomainEventMessage<?> event) {
+        try {
+            if (projection.canHandle(event)) {
+                projection.handle(event);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("projection failed on " + event.getPayloadType().getSimpleName(), e);
+        }
+    }
+
+    private static boolean hasQueryHandlers(Class<?> type) {
+        return Arrays.stream(type.getDeclaredMethods()).anyMatch(method -> method.isAnnotationPresent(QueryHandler.class));
+    }
+}
