@@ -145,8 +145,8 @@ public final class ToolArguments {
         return isExplicitNull(name) ? Optional.empty() : optionalInteger(name, min, max);
     }
 
-    /** A list of distinct strings, each matching {@code itemPattern} (a regular expression). */
-    public Optional<List<String>> optionalTextList(String name, int maxItems, String itemPattern) {
+    /** A list of distinct, non-blank strings of at most {@code maxLength} characters each. */
+    public Optional<List<String>> optionalTextList(String name, int maxItems, int maxLength) {
         if (!values.containsKey(name)) {
             return Optional.empty();
         }
@@ -161,8 +161,11 @@ public final class ToolArguments {
             if (!(item instanceof String text)) {
                 throw invalid(name, "must be a list of strings");
             }
-            if (!text.matches(itemPattern)) {
-                throw ToolFailure.invalidArgument(path + name + " entry '" + text + "' does not match " + itemPattern);
+            if (text.isBlank()) {
+                throw invalid(name, "must not hold an empty or blank entry");
+            }
+            if (text.codePointCount(0, text.length()) > maxLength) {
+                throw ToolFailure.invalidArgument(path + name + " entry '" + text + "' is longer than " + maxLength + " characters");
             }
             if (texts.contains(text)) {
                 throw ToolFailure.invalidArgument(path + name + " names '" + text + "' twice");

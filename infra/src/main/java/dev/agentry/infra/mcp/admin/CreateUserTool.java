@@ -22,14 +22,14 @@ import java.util.Map;
 class CreateUserTool implements McpTool<CreateUserTool.Request> {
 
     static final String USER_ID_PREFIX = "user-";
-    static final String USERNAME_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
+    static final String USERNAME_PATTERN = "^[a-z0-9][a-z0-9._-]{0,63}$";
 
     private static final String INPUT_SCHEMA = """
             {
               "type": "object",
               "properties": {
-                "username": {"type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
-                             "description": "letters, digits, '.', '_' and '-'; unique"},
+                "username": {"type": "string", "minLength": 1, "maxLength": 64, "pattern": "^[a-z0-9][a-z0-9._-]{0,63}$",
+                             "description": "lower-case letters, digits, '.', '_' and '-'; unique"},
                 "role": {"type": "string", "enum": ["USER", "ADMIN"], "default": "USER"}
               },
               "required": ["username"],
@@ -83,7 +83,7 @@ class CreateUserTool implements McpTool<CreateUserTool.Request> {
         String username = arguments.requiredText("username", 64);
         if (!username.matches(USERNAME_PATTERN)) {
             throw ToolFailure.invalidArgument("username '" + username
-                    + "' may hold only letters, digits, '.', '_' and '-', and must start with a letter or digit");
+                    + "' may contain only lower-case letters, digits, '.', '_' and '-', and must start with a letter or digit");
         }
         return new Request(username, arguments.choice("role", ROLES, Role.USER));
     }

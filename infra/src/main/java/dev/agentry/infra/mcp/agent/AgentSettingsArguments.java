@@ -19,9 +19,9 @@ final class AgentSettingsArguments {
 
     static final int MAX_NAME = 100;
     static final int MAX_INSTRUCTIONS = 20_000;
-    static final int MAX_MODEL = 100;
+    static final int MAX_MODEL = 200;
     static final int MAX_TOOLS = 50;
-    static final String TOOL_NAME = "^[a-z][a-z0-9_]{0,63}$";
+    static final int MAX_TOOL_NAME = 100;
     static final int MAX_FAILURE_LIMIT = 1000;
 
     /** The settings' entries of an input schema's {@code properties}, shared by create_agent and update_agent. */
@@ -31,7 +31,7 @@ final class AgentSettingsArguments {
                              "description": "what the agent does at every run"},
             "tier": {"type": "string", "enum": ["basic", "standard", "advanced", "deep"], "default": "standard",
                      "description": "how hard the agent thinks; standard fits most agents"},
-            "model": {"type": ["string", "null"], "minLength": 1, "maxLength": 100,
+            "model": {"type": ["string", "null"], "minLength": 1, "maxLength": 200,
                       "description": "canonical model name (see list_models) that overrides the tier; null for none"},
             "schedule": {
               "type": ["object", "null"],
@@ -46,7 +46,7 @@ final class AgentSettingsArguments {
               "additionalProperties": false
             },
             "tools": {"type": "array", "maxItems": 50, "uniqueItems": true,
-                      "items": {"type": "string", "pattern": "^[a-z][a-z0-9_]{0,63}$"},
+                      "items": {"type": "string", "minLength": 1, "maxLength": 100},
                       "description": "names of the tools the agent may use"},
             "overlap": {"type": "string", "enum": ["skip", "buffer_one"], "default": "skip",
                         "description": "a fire while the previous run goes on: skip it, or run once more afterwards"},
@@ -106,6 +106,6 @@ final class AgentSettingsArguments {
     }
 
     private static Optional<List<String>> tools(ToolArguments arguments) {
-        return arguments.optionalTextList("tools", MAX_TOOLS, TOOL_NAME);
+        return arguments.optionalTextList("tools", MAX_TOOLS, MAX_TOOL_NAME);
     }
 }

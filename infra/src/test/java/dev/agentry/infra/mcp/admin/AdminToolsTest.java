@@ -94,7 +94,9 @@ class AdminToolsTest {
     @Test
     void aUsernameOutsideTheAllowedCharactersOrAnUnknownRoleIsRefused() {
         assertThat(errorText(ToolCalls.call(createUser, ADMIN, Map.of("username", "bob smith"))))
-                .startsWith("invalid_argument: username 'bob smith' may hold only letters, digits");
+                .startsWith("invalid_argument: username 'bob smith' may contain only lower-case letters, digits");
+        assertThat(errorText(ToolCalls.call(createUser, ADMIN, Map.of("username", "Bob"))))
+                .startsWith("invalid_argument: username 'Bob' may contain only lower-case letters, digits");
         assertThat(errorText(ToolCalls.call(createUser, ADMIN, Map.of("username", "bob", "role", "ROOT"))))
                 .isEqualTo("invalid_argument: role 'ROOT' is not one of USER, ADMIN");
         assertThat(messaging.sentCommands()).isEmpty();

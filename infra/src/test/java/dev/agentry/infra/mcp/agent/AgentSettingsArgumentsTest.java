@@ -36,7 +36,7 @@ class AgentSettingsArgumentsTest {
     @Test
     void everySettingIsReadFromItsSnakeCaseLowerCaseWireForm() {
         AgentSettings settings = parseNew(Map.of("name", "digest", "instructions", "Summarise.", "tier", "deep",
-                "model", "claude-sonnet", "schedule", Map.of("cron", "0  9 * * 1-5", "timezone", "Europe/Berlin"),
+                "model", "claude-sonnet", "schedule", Map.of("cron", " 0 9 * * 1-5 ", "timezone", "Europe/Berlin"),
                 "tools", List.of("slack_send_message"), "overlap", "buffer_one", "catch_up", "run_once",
                 "max_consecutive_failures", 3));
 
@@ -59,19 +59,19 @@ class AgentSettingsArgumentsTest {
     @Test
     void aTimezoneOutsideTheIanaDatabaseIsRefused() {
         assertInvalid(withNameAndInstructions("schedule", Map.of("cron", "0 9 * * *", "timezone", "Mars/Olympus")),
-                "timezone 'Mars/Olympus' is not an IANA timezone (e.g. Europe/Paris, UTC)");
+                "timezone 'Mars/Olympus' is not an IANA timezone");
         assertInvalid(withNameAndInstructions("schedule", Map.of("cron", "0 9 * * *", "timezone", "+02:00")),
-                "timezone '+02:00' is not an IANA timezone (e.g. Europe/Paris, UTC)");
+                "timezone '+02:00' is not an IANA timezone");
     }
 
     @Test
     void aCronExpressionNeedsExactlyFiveValidFields() {
         assertInvalid(withNameAndInstructions("schedule", Map.of("cron", "0 0 9 * * *")),
-                "cron '0 0 9 * * *' must have 5 fields (minute hour day-of-month month day-of-week), not 6");
+                "cron '0 0 9 * * *' has 6 fields; expected 5: minute hour day-of-month month day-of-week");
         assertThatInvalid(withNameAndInstructions("schedule", Map.of("cron", "61 9 * * *")))
-                .isEqualTo("invalid_argument: cron '61 9 * * *' is not a valid cron expression: Value 61 not in range [0, 59]");
+                .isEqualTo("invalid_argument: cron '61 9 * * *' is not a valid 5-field cron expression: Value 61 not in range [0, 59]");
         assertThatInvalid(withNameAndInstructions("schedule", Map.of("cron", "every day at nine am")))
-                .startsWith("invalid_argument: cron 'every day at nine am' is not a valid cron expression");
+                .startsWith("invalid_argument: cron 'every day at nine am' is not a valid 5-field cron expression");
         assertInvalid(withNameAndInstructions("schedule", Map.of("timezone", "UTC")), "schedule.cron is required");
     }
 
@@ -92,8 +92,8 @@ class AgentSettingsArgumentsTest {
         assertInvalid(withNameAndInstructions("max_consecutive_failures", 0),
                 "max_consecutive_failures must be between 1 and 1000 (got 0)");
         assertInvalid(withNameAndInstructions("max_consecutive_failures", "3"), "max_consecutive_failures must be an integer");
-        assertInvalid(withNameAndInstructions("tools", List.of("Send Mail")),
-                "tools entry 'Send Mail' does not match ^[a-z][a-z0-9_]{0,63}$");
+        assertInvalid(withNameAndInstructions("tools", List.of("web", "web")), "tools names 'web' twice");
+        assertInvalid(withNameAndInstructions("model", "m".repeat(201)), "model must be at most 200 characters (got 201)");
     }
 
     @Test
