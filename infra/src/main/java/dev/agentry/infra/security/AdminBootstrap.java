@@ -21,6 +21,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -108,7 +109,18 @@ class AdminBootstrap {
                 return true;
             }
         }
-        return isRejectedPrecondition(failure);
+        return isUniqueViolation(failure) || isRejectedPrecondition(failure);
+    }
+
+    /** Axon names the duplicate only if its resolver knows the database's code; PostgreSQL's SQL state says it anyway. */
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && ("23505".equals(sql.getSQLState())
+                    || sql.getNextException() != null && "23505".equals(sql.getNextException().getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isRejectedPrecondition(Throwable failure) {

@@ -4,6 +4,7 @@ import dev.agentry.command.api.CommandRejectedException;
 import dev.agentry.command.api.RejectionCode;
 import dev.agentry.infra.store.ReadModelFreshness.ReadModelLagException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -14,6 +15,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -52,6 +54,15 @@ class ToolExceptionTranslatorTest {
                 .isEqualTo("failed_precondition: the item already exists");
         assertThat(text(new ConcurrencyException("sequence number 3 taken")))
                 .startsWith("failed_precondition: the item was changed by another request at the same time");
+    }
+
+    @Test
+    void aUniqueViolationInTheEventStoreIsAConcurrentChangeNotAnOutage() {
+        assertThat(text(new ExecutionException(new EventStoreException("An event for aggregate [a-1] at sequence [3] was already inserted",
+                new SQLException("duplicate key value violates unique constraint", "23505")))))
+                .startsWith("failed_precondition: the item was changed by another request at the same time");
+        assertThat(text(new EventStoreException("store failed", new SQLException("connection reset", "08006"))))
+                .isEqualTo("unavailable: the database is unavailable; retry later");
     }
 
     @Test

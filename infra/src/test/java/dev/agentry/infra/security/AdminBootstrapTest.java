@@ -7,6 +7,7 @@ import dev.agentry.command.api.MessageMetadata;
 import dev.agentry.command.api.RejectionCode;
 import dev.agentry.command.api.Role;
 import dev.agentry.infra.testing.InMemoryMessaging;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,6 +15,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataAccessResourceFailureException;
 
+import java.sql.BatchUpdateException;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -77,6 +79,24 @@ class AdminBootstrapTest {
         assertThat(output.getOut().substring(printedBefore)).doesNotContain("Admin token");
         assertThat(users).hasSize(1);
         assertThat(tokenIds).containsExactly("tok_bootstrap");
+    }
+
+    @Test
+    void anAdministratorThatPostgresReportsAsADuplicateKeyCountsAsExisting(CapturedOutput output) {
+        InMemoryMessaging postgresLike = new InMemoryMessaging()
+                .onCommand(CreateUser.class, command -> {
+                    throw new EventStoreException("Cannot reuse aggregate identifier [user-admin]",
+                            new BatchUpdateException("Batch entry 0 INSERT INTO domain_event_entry", "23505", new int[0]));
+                })
+                .onCommand(IssueApiToken.class, command -> {
+                    throw new CommandRejectedException(RejectionCode.FAILED_PRECONDITION, "token 'tok_bootstrap' already exists");
+                });
+
+        new AdminBootstrap(postgresLike.commandGateway(), () -> {
+        }, "", "http").ensureAdministrator();
+
+        assertThat(output.getOut()).doesNotContain("Admin token");
+        assertThat(postgresLike.sentCommands()).hasSize(2);
     }
 
     @Test

@@ -17,9 +17,10 @@ import dev.agentry.query.api.FindApiToken;
 import dev.agentry.query.api.FindUser;
 import dev.agentry.query.api.FindUserByName;
 import dev.agentry.query.api.UserView;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,9 +39,10 @@ class AdminToolsTest {
     private final Map<String, ApiTokenView> tokens = new ConcurrentHashMap<>();
     private final InMemoryMessaging messaging = new InMemoryMessaging()
             .onCommand(CreateUser.class, command -> {
-                // the event store refuses a second stream of the same aggregate id
+                // the event store refuses a second stream of the same aggregate id, as PostgreSQL reports it
                 if (users.putIfAbsent(command.userId(), new UserView(command.userId(), command.username(), command.role())) != null) {
-                    throw new AggregateStreamCreationException("duplicate key value violates unique constraint");
+                    throw new EventStoreException("Cannot reuse aggregate identifier [" + command.userId() + "]",
+                            new SQLException("duplicate key value violates unique constraint", "23505"));
                 }
                 return null;
             })
