@@ -28,10 +28,11 @@ class McpServerFactory {
     }
 
     /**
-     * @param blockingTransport true when the transport calls in on a thread that may block (servlet):
-     *                          tools then run on it instead of being handed to another pool
+     * @param onTransportThread run each call on the thread the transport delivered it on, which must be
+     *                          allowed to block (a servlet thread; the stdio reader, which then answers
+     *                          requests in order), instead of handing it to another pool
      */
-    McpSyncServer build(McpServer.SyncSpecification<?> specification, CallerResolver callers, boolean blockingTransport) {
+    McpSyncServer build(McpServer.SyncSpecification<?> specification, CallerResolver callers, boolean onTransportThread) {
         List<SyncToolSpecification> specifications = tools.stream()
                 .<SyncToolSpecification>map(tool -> ToolCallHandler.specification(tool, callers, jsonMapper, schemaValidator))
                 .toList();
@@ -42,7 +43,7 @@ class McpServerFactory {
                 .jsonSchemaValidator(schemaValidator)
                 // the tools parse and schema-check their own arguments so that errors carry a public code
                 .validateToolInputs(false)
-                .immediateExecution(blockingTransport)
+                .immediateExecution(onTransportThread)
                 .tools(specifications)
                 .build();
     }

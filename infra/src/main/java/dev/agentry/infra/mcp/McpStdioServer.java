@@ -28,7 +28,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * MCP on standard input and output for one local client, as the user whose token is in
  * {@code AGENTRY_TOKEN}. The token is checked at start (a missing or invalid one stops the
  * application with a message saying so) and again at every call, so revoking it takes effect at once.
- * When the client closes standard input, the application exits.
+ * <p>
+ * Requests are handled in order on the reading thread, so when the client closes standard input
+ * every earlier request has been answered; the answers get a moment to be written, then the
+ * application exits.
  */
 @Component
 @ConditionalOnProperty(name = "agentry.mcp.transport", havingValue = "stdio")
@@ -60,7 +63,7 @@ class McpStdioServer {
         log.info("Serving MCP on standard input and output as '{}'", caller.username());
         InputStream input = new EndAwareInputStream(System.in, () -> exit(ready.getApplicationContext()));
         server = factory.build(McpServer.sync(new StdioServerTransportProvider(jsonMapper, input, System.out)),
-                exchange -> authenticator.authenticate(token), false);
+                exchange -> authenticator.authenticate(token), true);
     }
 
     private Caller authenticateAtStart() {
@@ -86,8 +89,13 @@ class McpStdioServer {
         exit.start();
     }
 
-    /** Calls {@code onEnd} once when the stream ends or fails. */
+    /**
+     * Calls {@code onEnd} once when the stream ends or fails, after a pause: the SDK drops answers
+     * not yet written once it sees the end of its input.
+     */
     private static final class EndAwareInputStream extends FilterInputStream {
+
+        private static final long ANSWERS_WRITTEN_MILLIS = 1000;
 
         private final Runnable onEnd;
         private final AtomicBoolean ended = new AtomicBoolean();
@@ -118,9 +126,18 @@ class McpStdioServer {
 
         private int checked(int result) {
             if (result == -1) {
+                pauseForAnswers();
                 end();
             }
             return result;
+        }
+
+        private static void pauseForAnswers() {
+            try {
+                Thread.sleep(ANSWERS_WRITTEN_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         private void end() {

@@ -7,9 +7,13 @@ import dev.agentry.command.api.MessageMetadata;
 import dev.agentry.command.api.RejectionCode;
 import dev.agentry.command.api.Role;
 import dev.agentry.infra.store.ReadModelFreshness;
+import dev.agentry.query.api.ApiTokenView;
+import dev.agentry.query.api.FindApiToken;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -23,6 +27,7 @@ import org.springframework.stereotype.Component;
 import java.io.PrintStream;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,8 +35,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Makes sure the platform has an administrator: at the first start it creates the user
  * {@code admin} and issues its token {@value #TOKEN_ID}, either the configured
- * {@code AGENTRY_ADMIN_TOKEN} or a generated one printed once. Both steps are attempted at every
- * start and each is refused once done, so a crash between them is repaired at the next start.
+ * {@code AGENTRY_ADMIN_TOKEN} or a generated one printed once. Until that token is known, both steps
+ * are attempted at every start and each is refused once done, so a crash between them is repaired
+ * at the next start.
  */
 @Component
 class AdminBootstrap {
@@ -45,14 +51,16 @@ class AdminBootstrap {
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
 
     private final CommandGateway commandGateway;
+    private final QueryGateway queryGateway;
     private final ReadModelFreshness freshness;
     private final String configuredToken;
     private final PrintStream console;
 
-    AdminBootstrap(CommandGateway commandGateway, ReadModelFreshness freshness,
+    AdminBootstrap(CommandGateway commandGateway, QueryGateway queryGateway, ReadModelFreshness freshness,
                    @Value("${agentry.admin-token:}") String configuredToken,
                    @Value("${agentry.mcp.transport:http}") String transport) {
         this.commandGateway = commandGateway;
+        this.queryGateway = queryGateway;
         this.freshness = freshness;
         this.configuredToken = configuredToken.strip();
         // over stdio, standard output carries the protocol
@@ -63,6 +71,9 @@ class AdminBootstrap {
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
     void ensureAdministrator() {
+        if (bootstrapTokenIssued()) {
+            return;
+        }
         if (createAdmin()) {
             log.info("Created the administrator '{}'", USERNAME);
         }
@@ -74,6 +85,26 @@ class AdminBootstrap {
                 log.info("The administrator's token is the configured AGENTRY_ADMIN_TOKEN");
             }
             awaitTokenUsable();
+        }
+    }
+
+    /**
+     * The usual answer after the first start. Only a shortcut: when the read models cannot tell, the
+     * commands below are tried and refused.
+     */
+    private boolean bootstrapTokenIssued() {
+        try {
+            freshness.awaitEventsStoredSoFar();
+            Optional<ApiTokenView> token = queryGateway
+                    .query(new FindApiToken(TOKEN_ID), ResponseTypes.optionalInstanceOf(ApiTokenView.class))
+                    .get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return token != null && token.isPresent();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            log.debug("Could not look the bootstrap token up; trying to set the administrator up", e);
+            return false;
         }
     }
 

@@ -7,6 +7,9 @@ import dev.agentry.command.api.MessageMetadata;
 import dev.agentry.command.api.RejectionCode;
 import dev.agentry.command.api.Role;
 import dev.agentry.infra.testing.InMemoryMessaging;
+import dev.agentry.query.api.ApiTokenView;
+import dev.agentry.query.api.FindApiToken;
+import dev.agentry.query.api.UserView;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.junit.jupiter.api.Test;
@@ -44,7 +47,10 @@ class AdminBootstrapTest {
                     throw new CommandRejectedException(RejectionCode.FAILED_PRECONDITION, "token 'tok_bootstrap' already exists");
                 }
                 return null;
-            });
+            })
+            .onQuery(FindApiToken.class, ApiTokenView.class, query -> tokenIds.contains(query.tokenId())
+                    ? new ApiTokenView(query.tokenId(), "0".repeat(64), false, new UserView("user-admin", "admin", Role.ADMIN))
+                    : null);
 
     @Test
     void theFirstStartCreatesTheAdministratorAndPrintsItsGeneratedTokenOnce(CapturedOutput output) {
@@ -70,11 +76,26 @@ class AdminBootstrapTest {
     }
 
     @Test
-    void aLaterStartChangesNothingAndPrintsNothing(CapturedOutput output) {
+    void aLaterStartSendsNothingAndPrintsNothing(CapturedOutput output) {
         bootstrap("").ensureAdministrator();
         int printedBefore = output.getOut().length();
 
         bootstrap("").ensureAdministrator();
+
+        assertThat(output.getOut().substring(printedBefore)).doesNotContain("Admin token");
+        assertThat(messaging.sentCommands()).hasSize(2);
+    }
+
+    @Test
+    void whenTheReadModelCannotTellTheCommandsAreRefusedAndNothingChanges(CapturedOutput output) {
+        bootstrap("").ensureAdministrator();
+        int printedBefore = output.getOut().length();
+        InMemoryMessaging withoutReadModel = new InMemoryMessaging()
+                .onCommand(CreateUser.class, command -> messaging.commandGateway().sendAndWait(command))
+                .onCommand(IssueApiToken.class, command -> messaging.commandGateway().sendAndWait(command));
+
+        new AdminBootstrap(withoutReadModel.commandGateway(), withoutReadModel.queryGateway(), () -> {
+        }, "", "http").ensureAdministrator();
 
         assertThat(output.getOut().substring(printedBefore)).doesNotContain("Admin token");
         assertThat(users).hasSize(1);
@@ -92,7 +113,7 @@ class AdminBootstrapTest {
                     throw new CommandRejectedException(RejectionCode.FAILED_PRECONDITION, "token 'tok_bootstrap' already exists");
                 });
 
-        new AdminBootstrap(postgresLike.commandGateway(), () -> {
+        new AdminBootstrap(postgresLike.commandGateway(), postgresLike.queryGateway(), () -> {
         }, "", "http").ensureAdministrator();
 
         assertThat(output.getOut()).doesNotContain("Admin token");
@@ -115,14 +136,14 @@ class AdminBootstrapTest {
             throw new DataAccessResourceFailureException("connection refused");
         });
 
-        assertThatThrownBy(() -> new AdminBootstrap(broken.commandGateway(), () -> {
+        assertThatThrownBy(() -> new AdminBootstrap(broken.commandGateway(), broken.queryGateway(), () -> {
         }, "", "http").ensureAdministrator())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Could not create the administrator: connection refused");
     }
 
     private AdminBootstrap bootstrap(String configuredToken) {
-        return new AdminBootstrap(messaging.commandGateway(), () -> {
+        return new AdminBootstrap(messaging.commandGateway(), messaging.queryGateway(), () -> {
         }, configuredToken, "http");
     }
 }
