@@ -1,5 +1,6 @@
 package dev.agentry.infra.security;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -7,6 +8,7 @@ import org.springframework.core.Ordered;
 
 /** Puts the bearer-token check in front of the MCP endpoint, and only there. */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class BearerTokenFilterConfiguration {
 
     @Bean
