@@ -125,7 +125,7 @@ class McpStdioServer {
         }
 
         private int checked(int result) {
-            if (result == -1) {
+            if (result == -1 && !ended.get()) {
                 pauseForAnswers();
                 end();
             }
