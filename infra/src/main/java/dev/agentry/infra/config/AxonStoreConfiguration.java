@@ -3,6 +3,7 @@ package dev.agentry.infra.config;
 import dev.agentry.command.api.MessageMetadata;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Axon on PostgreSQL: the JDBC event and token stores of Axon's auto-configuration with the
- * snake_case tables that Flyway creates, pooled streaming processors, and an error handler that
+ * snake_case tables that Flyway creates, tracking processors, and an error handler that
  * propagates so that a failing event is retried instead of skipped.
  */
 @Configuration(proxyBeanMethods = false)
@@ -53,9 +54,13 @@ class AxonStoreConfiguration {
     @Bean
     ConfigurerModule streamingProcessorsThatNeverSkipAnEvent(ProjectionProperties projections) {
         return configurer -> configurer.eventProcessing()
-                .usingPooledStreamingEventProcessors((config, builder) -> builder
-                        .batchSize(projections.batchSize())
-                        .initialSegmentCount(projections.segments()))
+                // tracking rather than pooled: the pooled coordinator polls an embedded event store every
+                // 500 ms, which every tool call would wait for to read its own write
+                .usingTrackingEventProcessors()
+                .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing()
+                        .andBatchSize(projections.batchSize())
+                        .andInitialSegmentsCount(projections.segments()))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
     }
 

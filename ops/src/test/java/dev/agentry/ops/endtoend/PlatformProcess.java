@@ -1,0 +1,177 @@
+package dev.agentry.ops.endtoend;
+
+import dev.agentry.infra.testing.PostgresTestDatabase;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged platform ({@code agentry.jar serve}) as a child process on a test database,
+ * started the way an operator starts it. Its output goes to a log file that failures quote.
+ */
+final class PlatformProcess implements AutoCloseable {
+
+    private static final String READY_LINE = "Agentry MCP endpoint: ";
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    private static final int LOG_LINES_IN_FAILURES = 150;
+
+    private final Process process;
+    private final Path log;
+    /** where this start's output begins: the log may hold earlier starts on the same port */
+    private final long logOffset;
+    private final int port;
+
+    private PlatformProcess(Process process, Path log, long logOffset, int port) {
+        this.process = process;
+        this.log = log;
+        this.logOffset = logOffset;
+        this.port = port;
+    }
+
+    /** Starts the jar on a free port and returns once {@code /mcp} serves requests. */
+    static PlatformProcess start(PostgresTestDatabase database, Path home, String adminToken, Path log) {
+        Path jar = Path.of(System.getProperty("agentry.jar", "target/agentry.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("the packaged platform " + jar + " is missing: run 'mvn package' in ops first");
+        }
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m", "-XX:TieredStopAtLevel=1",
+                "-jar", jar.toString(), "serve",
+                "--server.port=" + port,
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + PostgresTestDatabase.USER))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("AGENTRY_HOME", home.toString());
+        builder.environment().put("AGENTRY_ADMIN_TOKEN", adminToken);
+        try {
+            Files.createDirectories(log.getParent());
+            Files.writeString(log, "---- starting " + jar + " on port " + port + " at " + Instant.now() + "\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            long logOffset = Files.size(log);
+            PlatformProcess platform = new PlatformProcess(builder.start(), log, logOffset, port);
+            // a crashed test JVM must not leave a platform running
+            Runtime.getRuntime().addShutdownHook(new Thread(platform.process::destroyForcibly));
+            platform.awaitReady();
+            return platform;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + jar, e);
+        }
+    }
+
+    String mcpUrl() {
+        return "http://127.0.0.1:" + port + "/mcp";
+    }
+
+    /** Ends the process as a crash or an OOM kill would: SIGKILL, no shutdown hooks. */
+    void kill() {
+        process.destroyForcibly();
+        awaitExit();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!awaitExit()) {
+                kill();
+            }
+        }
+    }
+
+    /** The last lines the platform wrote, for failure messages. */
+    String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            List<String> tail = lines.subList(Math.max(0, lines.size() - LOG_LINES_IN_FAILURES), lines.size());
+            return "---- platform log " + log + " (last " + tail.size() + " lines)\n" + String.join("\n", tail);
+        } catch (IOException e) {
+            return "---- platform log " + log + " unreadable: " + e.getMessage();
+        }
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the platform exited with code " + process.exitValue()
+                        + " before it was ready\n" + logTail());
+            }
+            if (logAnnouncesEndpoint() || answersUnauthorized(http)) {
+                return;
+            }
+            sleep(Duration.ofMillis(300));
+        }
+        close();
+        throw new IllegalStateException("the platform was not ready within " + STARTUP_TIMEOUT.toSeconds() + " s\n" + logTail());
+    }
+
+    private boolean logAnnouncesEndpoint() {
+        try {
+            byte[] written = Files.readAllBytes(log);
+            String ofThisStart = new String(written, (int) logOffset, written.length - (int) logOffset, StandardCharsets.UTF_8);
+            return ofThisStart.contains(READY_LINE + mcpUrl());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private boolean answersUnauthorized(HttpClient http) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(mcpUrl()))
+                    .timeout(Duration.ofSeconds(2))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                    .header("Content-Type", "application/json")
+                    .build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 401;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the platform", e);
+        }
+    }
+
+    private boolean awaitExit() {
+        try {
+            return process.waitFor(Duration.ofSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the platform", e);
+        }
+    }
+}
