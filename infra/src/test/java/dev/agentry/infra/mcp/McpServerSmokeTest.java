@@ -18,7 +18,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +38,9 @@ class McpServerSmokeTest {
     private static final PostgresTestDatabase DATABASE = PostgresTestDatabase.create();
 
     @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) throws Exception {
+    static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", DATABASE::jdbcUrl);
         registry.add("spring.datasource.username", () -> PostgresTestDatabase.USER);
-        registry.add("agentry.home", Files.createTempDirectory("agentry-smoke")::toString);
     }
 
     static class DropTheDatabaseLast implements AfterAllCallback {
