@@ -10,6 +10,7 @@ import dev.agentry.workflows.llm.LlmProvider;
 import dev.agentry.workflows.llm.LlmRequest;
 import dev.agentry.workflows.llm.ThinkingMode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +28,9 @@ public abstract class ProviderFailureContract {
     protected static final Duration GENEROUS_TIMEOUT = Duration.ofSeconds(20);
 
     protected FakeVendorServer server;
+    private final List<AutoCloseable> toClose = new ArrayList<>();
 
-    protected abstract LlmProvider provider(FakeVendorServer server, Duration timeout);
+    protected abstract LlmProvider createProvider(FakeVendorServer server, Duration timeout);
 
     /** @param headerNamesAndValues extra response headers, e.g. retry-after */
     protected abstract void answerWithError(VendorError error, String... headerNamesAndValues);
@@ -44,8 +46,23 @@ public abstract class ProviderFailureContract {
     }
 
     @AfterEach
-    void stopServer() {
+    void stopServerAndProviders() throws Exception {
+        for (AutoCloseable closeable : toClose) {
+            closeable.close();
+        }
         server.close();
+    }
+
+    /** A provider talking to the fake server, closed after the test. */
+    protected final LlmProvider provider(FakeVendorServer server, Duration timeout) {
+        return closedAfterTest(createProvider(server, timeout));
+    }
+
+    protected final <T extends LlmProvider> T closedAfterTest(T provider) {
+        if (provider instanceof AutoCloseable closeable) {
+            toClose.add(closeable);
+        }
+        return provider;
     }
 
     protected LlmRequest question(String text) {

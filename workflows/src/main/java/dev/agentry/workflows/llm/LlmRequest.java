@@ -30,5 +30,19 @@ public record LlmRequest(
         if (maxOutputTokens <= 0) {
             throw new IllegalArgumentException("maxOutputTokens must be positive: " + maxOutputTokens);
         }
+        if (thinking.kind() == ThinkingMode.Kind.EXTENDED && thinking.budgetTokens() >= maxOutputTokens) {
+            throw new IllegalArgumentException("the thinking budget must leave room for the answer: "
+                    + thinking.budgetTokens() + " >= " + maxOutputTokens);
+        }
+    }
+
+    /**
+     * The thinking budget for providers that take one: an explicit budget as given, a budget
+     * derived from an effort capped at half the output so the answer keeps room.
+     */
+    public int thinkingBudgetTokens() {
+        return thinking.kind() == ThinkingMode.Kind.EXTENDED
+                ? thinking.budgetTokens()
+                : Math.min(thinking.asBudgetTokens(), maxOutputTokens / 2);
     }
 }

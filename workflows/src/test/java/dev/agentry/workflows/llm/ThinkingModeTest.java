@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.agentry.workflows.llm.ThinkingMode.ReasoningEffort;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ThinkingModeTest {
@@ -34,6 +35,20 @@ class ThinkingModeTest {
                 .isEqualTo(ReasoningEffort.HIGH);
         assertThat(ThinkingMode.extended(low.asBudgetTokens()).asReasoningEffort())
                 .isEqualTo(ReasoningEffort.LOW);
+    }
+
+    @Test
+    void aRequestKeepsRoomForTheAnswerBesideTheThinking() {
+        List<ConversationMessage> hello = List.of(ConversationMessage.user("Hello"));
+        ThinkingMode high = ThinkingMode.reasoningEffort(ReasoningEffort.HIGH);
+
+        assertThat(new LlmRequest("m", "", hello, List.of(), 4000, high).thinkingBudgetTokens()).isEqualTo(2000);
+        assertThat(new LlmRequest("m", "", hello, List.of(), 64_000, high).thinkingBudgetTokens())
+                .isEqualTo(high.asBudgetTokens());
+        assertThat(new LlmRequest("m", "", hello, List.of(), 4000, ThinkingMode.extended(3000)).thinkingBudgetTokens())
+                .isEqualTo(3000);
+        assertThatThrownBy(() -> new LlmRequest("m", "", hello, List.of(), 2048, ThinkingMode.extended(2048)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

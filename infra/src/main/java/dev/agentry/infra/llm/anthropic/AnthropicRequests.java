@@ -41,19 +41,25 @@ final class AnthropicRequests {
         }
         request.tools().forEach(tool -> params.addTool(tool(tool)));
         if (request.thinking().enabled()) {
-            params.enabledThinking(request.thinking().asBudgetTokens());
+            params.enabledThinking(request.thinkingBudgetTokens());
         }
         return params.build();
     }
 
     private static MessageParam message(ConversationMessage message) {
         List<ContentBlockParam> blocks = message.content().stream()
-                .filter(part -> !(part instanceof ContentPart.Text text && text.text().isEmpty()))
+                .filter(AnthropicRequests::sendable)
                 .map(AnthropicRequests::block)
                 .toList();
         return message.role() == ConversationMessage.Role.USER
                 ? MessageParam.ofUserOfContentBlockParams(blocks)
                 : MessageParam.ofAssistantOfContentBlockParams(blocks);
+    }
+
+    /** Empty text is rejected, and thinking without a signature (from another provider) cannot be verified. */
+    private static boolean sendable(ContentPart part) {
+        return !(part instanceof ContentPart.Text text && text.text().isEmpty())
+                && !(part instanceof ContentPart.Thinking thinking && thinking.signature() == null);
     }
 
     private static ContentBlockParam block(ContentPart part) {
@@ -79,7 +85,7 @@ final class AnthropicRequests {
         if (part instanceof ContentPart.Thinking thinking) {
             return ContentBlockParam.ofThinking(ThinkingBlockParam.builder()
                     .thinking(thinking.text())
-                    .signature(thinking.signature() == null ? "" : thinking.signature())
+                    .signature(thinking.signature())
                     .build());
         }
         ContentPart.RedactedThinking redacted = (ContentPart.RedactedThinking) part;

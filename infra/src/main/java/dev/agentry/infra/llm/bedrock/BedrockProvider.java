@@ -1,6 +1,7 @@
 package dev.agentry.infra.llm.bedrock;
 
 import dev.agentry.infra.llm.LlmFailureClassifier;
+import dev.agentry.infra.llm.MalformedAnswerException;
 import dev.agentry.workflows.llm.LlmCallFailure;
 import dev.agentry.workflows.llm.LlmProvider;
 import dev.agentry.workflows.llm.LlmRequest;
@@ -21,6 +22,7 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.thirdparty.jackson.core.JsonProcessingException;
 
 /**
  * Models on AWS Bedrock through the Converse API. Credentials come only from the default chain
@@ -112,12 +114,23 @@ public final class BedrockProvider implements LlmProvider, AutoCloseable {
         } catch (ApiCallTimeoutException | ApiCallAttemptTimeoutException e) {
             throw LlmFailureClassifier.timeout(NAME, e);
         } catch (SdkClientException e) {
-            throw LlmFailureClassifier.fromTransport(NAME, e);
-        } catch (IllegalStateException e) {
+            throw unparseable(e) ? LlmFailureClassifier.malformed(NAME, e.getMessage(), e)
+                    : LlmFailureClassifier.fromTransport(NAME, e);
+        } catch (MalformedAnswerException e) {
             throw LlmFailureClassifier.malformed(NAME, e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw LlmFailureClassifier.invalidRequest(NAME, e.getMessage(), e);
         }
+    }
+
+    /** The SDK reports a body it cannot parse as a client failure caused by its (shaded) Jackson. */
+    private static boolean unparseable(SdkClientException failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof JsonProcessingException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String errorText(AwsServiceException e) {

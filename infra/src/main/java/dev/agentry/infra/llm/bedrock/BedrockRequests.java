@@ -49,7 +49,7 @@ final class BedrockRequests {
             converse.additionalModelRequestFields(Document.mapBuilder()
                     .putDocument("thinking", Document.mapBuilder()
                             .putString("type", "enabled")
-                            .putNumber("budget_tokens", request.thinking().asBudgetTokens())
+                            .putNumber("budget_tokens", request.thinkingBudgetTokens())
                             .build())
                     .build());
         }
@@ -58,13 +58,19 @@ final class BedrockRequests {
 
     private static Message message(ConversationMessage message) {
         List<ContentBlock> blocks = message.content().stream()
-                .filter(part -> !(part instanceof ContentPart.Text text && text.text().isEmpty()))
+                .filter(BedrockRequests::sendable)
                 .map(BedrockRequests::block)
                 .toList();
         return Message.builder()
                 .role(message.role() == ConversationMessage.Role.USER ? ConversationRole.USER : ConversationRole.ASSISTANT)
                 .content(blocks)
                 .build();
+    }
+
+    /** Empty text is rejected, and thinking without a signature (from another provider) cannot be verified. */
+    private static boolean sendable(ContentPart part) {
+        return !(part instanceof ContentPart.Text text && text.text().isEmpty())
+                && !(part instanceof ContentPart.Thinking thinking && thinking.signature() == null);
     }
 
     private static ContentBlock block(ContentPart part) {

@@ -1,5 +1,6 @@
 package dev.agentry.infra.llm.bedrock;
 
+import dev.agentry.infra.llm.MalformedAnswerException;
 import dev.agentry.workflows.llm.ContentPart;
 import dev.agentry.workflows.llm.LlmResponse;
 import dev.agentry.workflows.llm.LlmResponse.StopReason;
@@ -19,7 +20,7 @@ final class BedrockResponses {
 
     static LlmResponse toResponse(ConverseResponse response, String modelId) {
         if (response.output() == null || response.output().message() == null) {
-            throw new IllegalStateException("a Converse answer without output.message");
+            throw new MalformedAnswerException("a Converse answer without output.message");
         }
         List<ContentPart> content = new ArrayList<>();
         for (ContentBlock block : response.output().message().content()) {

@@ -8,6 +8,7 @@ import com.openai.errors.OpenAIInvalidDataException;
 import com.openai.errors.OpenAIIoException;
 import com.openai.errors.OpenAIServiceException;
 import dev.agentry.infra.llm.LlmFailureClassifier;
+import dev.agentry.infra.llm.MalformedAnswerException;
 import dev.agentry.workflows.llm.LlmCallFailure;
 import dev.agentry.workflows.llm.LlmProvider;
 import dev.agentry.workflows.llm.LlmRequest;
@@ -90,7 +91,7 @@ public final class ChatCompletionsProvider implements LlmProvider, AutoCloseable
                     header -> e.headers().values(header).stream().findFirst(), bodyText(e), e);
         } catch (OpenAIIoException e) {
             throw LlmFailureClassifier.fromTransport(name, e);
-        } catch (OpenAIInvalidDataException | IllegalStateException e) {
+        } catch (OpenAIInvalidDataException | MalformedAnswerException e) {
             throw LlmFailureClassifier.malformed(name, e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw LlmFailureClassifier.invalidRequest(name, e.getMessage(), e);

@@ -4,6 +4,7 @@ import com.openai.models.chat.completions.ChatCompletion;
 import com.openai.models.chat.completions.ChatCompletionMessage;
 import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
 import com.openai.models.completions.CompletionUsage;
+import dev.agentry.infra.llm.MalformedAnswerException;
 import dev.agentry.workflows.llm.ContentPart;
 import dev.agentry.workflows.llm.LlmResponse;
 import dev.agentry.workflows.llm.LlmResponse.StopReason;
@@ -22,7 +23,7 @@ final class ChatCompletionsResponses {
 
     static LlmResponse toResponse(ChatCompletion completion) {
         if (completion.choices().isEmpty()) {
-            throw new IllegalStateException("a chat completion without choices");
+            throw new MalformedAnswerException("a chat completion without choices");
         }
         ChatCompletion.Choice choice = completion.choices().get(0);
         ChatCompletionMessage message = choice.message();

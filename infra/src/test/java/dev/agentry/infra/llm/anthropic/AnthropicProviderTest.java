@@ -26,7 +26,7 @@ class AnthropicProviderTest extends ProviderFailureContract {
             "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}");
 
     @Override
-    protected LlmProvider provider(FakeVendorServer server, Duration timeout) {
+    protected LlmProvider createProvider(FakeVendorServer server, Duration timeout) {
         return new AnthropicProvider("sk-ant-test", server.url(), timeout);
     }
 
@@ -149,6 +149,21 @@ class AnthropicProviderTest extends ProviderFailureContract {
         assertThat(result.path("tool_use_id").asText()).isEqualTo("toolu_01A09q90qw90lq917835lq9");
         assertThat(result.path("content").asText()).isEqualTo("Rain, 4 degrees");
         assertThat(result.path("is_error").asBoolean()).isFalse();
+    }
+
+    @Test
+    void thinkingWithoutASignatureIsLeftOutBecauseAnthropicWouldRejectIt() throws Exception {
+        server.answer(200, plainAnswer());
+        ConversationMessage fromAnotherProvider = ConversationMessage.assistant(List.of(
+                new ContentPart.Thinking("unsigned reasoning", null), new ContentPart.Text("Earlier answer.")));
+
+        provider(server, GENEROUS_TIMEOUT).complete(new LlmRequest("claude-sonnet-4-5", "", List.of(
+                ConversationMessage.user("Hi"), fromAnotherProvider, ConversationMessage.user("And now?")),
+                List.of(), 256, ThinkingMode.none()));
+
+        JsonNode assistant = server.lastRequest().json().path("messages").get(1).path("content");
+        assertThat(assistant).hasSize(1);
+        assertThat(assistant.get(0).path("text").asText()).isEqualTo("Earlier answer.");
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class OpenAiCompatibleProviderTest extends ProviderFailureContract {
 
     @Override
-    protected LlmProvider provider(FakeVendorServer server, Duration timeout) {
+    protected LlmProvider createProvider(FakeVendorServer server, Duration timeout) {
         return ChatCompletionsProvider.openAiCompatible(server.url() + "/v1", null, timeout);
     }
 
@@ -48,7 +48,7 @@ class OpenAiCompatibleProviderTest extends ProviderFailureContract {
     void aServerWithAKeyGetsItAsABearerToken() throws Exception {
         server.answer(200, plainAnswer());
 
-        ChatCompletionsProvider.openAiCompatible(server.url() + "/v1", "local-secret", GENEROUS_TIMEOUT)
+        closedAfterTest(ChatCompletionsProvider.openAiCompatible(server.url() + "/v1", "local-secret", GENEROUS_TIMEOUT))
                 .complete(question("Hi"));
 
         assertThat(server.lastRequest().header("Authorization")).isEqualTo("Bearer local-secret");
@@ -56,7 +56,7 @@ class OpenAiCompatibleProviderTest extends ProviderFailureContract {
 
     @Test
     void itIsAvailableExactlyWhenABaseUrlIsConfigured() {
-        assertThat(ChatCompletionsProvider.openAiCompatible(server.url() + "/v1", null, GENEROUS_TIMEOUT).available()).isTrue();
+        assertThat(closedAfterTest(ChatCompletionsProvider.openAiCompatible(server.url() + "/v1", null, GENEROUS_TIMEOUT)).available()).isTrue();
         assertThat(ChatCompletionsProvider.openAiCompatible("", "key", GENEROUS_TIMEOUT).available()).isFalse();
         assertThat(ChatCompletionsProvider.openAiCompatible(null, null, GENEROUS_TIMEOUT).name()).isEqualTo("openai-compatible");
     }

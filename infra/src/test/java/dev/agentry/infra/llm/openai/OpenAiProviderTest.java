@@ -27,7 +27,7 @@ class OpenAiProviderTest extends ProviderFailureContract {
             "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}");
 
     @Override
-    protected LlmProvider provider(FakeVendorServer server, Duration timeout) {
+    protected LlmProvider createProvider(FakeVendorServer server, Duration timeout) {
         return ChatCompletionsProvider.openAi("sk-test", server.url() + "/v1", timeout);
     }
 
