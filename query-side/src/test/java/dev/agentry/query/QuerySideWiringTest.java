@@ -13,7 +13,7 @@ class QuerySideWiringTest {
     @Test
     void componentScanFindsOneProjectionPerProcessingGroup() {
         try (QuerySide querySide = new QuerySide(database.dataSource())) {
-            assertThat(querySide.processingGroups()).containsExactly("agent-status", "audit-trail", "identity");
+            assertThat(querySide.processingGroups()).containsExactly("agent-status", "audit-trail", "identity", "run-history");
         }
     }
 
