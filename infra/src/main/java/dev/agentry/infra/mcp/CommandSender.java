@@ -26,25 +26,14 @@ public class CommandSender {
     }
 
     /**
-     * Sends a command to an existing aggregate.
+     * Sends a command as the caller.
      *
      * @param subject how the target reads in a message, e.g. {@code agent 'a-1'}: an unknown target
      *                answers {@code not_found: <subject> not found}
-     * @throws ToolFailure for that case, a concurrent change and a timeout; other failures as thrown (wrapped)
+     *                and a creation whose id is taken {@code failed_precondition: <subject> already exists}
+     * @throws ToolFailure for those cases and a timeout; other failures as thrown (wrapped)
      */
     public void send(Object command, Caller caller, String subject) {
-        send(command, caller, subject, false);
-    }
-
-    /**
-     * Sends a command that creates an aggregate; when its id is taken the answer is
-     * {@code failed_precondition: <subject> already exists}.
-     */
-    public void sendCreation(Object command, Caller caller, String subject) {
-        send(command, caller, subject, true);
-    }
-
-    private void send(Object command, Caller caller, String subject, boolean creates) {
         MetaData actor = MetaData.with(MessageMetadata.ACTOR_ID, caller.userId())
                 .and(MessageMetadata.ACTOR_NAME, caller.username());
         try {
@@ -56,11 +45,11 @@ public class CommandSender {
         } catch (TimeoutException e) {
             throw ToolFailure.unavailable("the platform did not confirm the change in time; check before retrying");
         } catch (ExecutionException e) {
-            throw forSubject(e.getCause(), subject, creates);
+            throw forSubject(e.getCause(), subject);
         }
     }
 
-    private static RuntimeException forSubject(Throwable failure, String subject, boolean creates) {
+    private static RuntimeException forSubject(Throwable failure, String subject) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof AggregateNotFoundException) {
                 return ToolFailure.notFound(subject + " not found");
@@ -68,10 +57,6 @@ public class CommandSender {
             if (cause instanceof AggregateStreamCreationException) {
                 return ToolFailure.failedPrecondition(subject + " already exists");
             }
-        }
-        if (DuplicateKeys.isUniqueViolation(failure)) {
-            return creates ? ToolFailure.failedPrecondition(subject + " already exists")
-                    : ToolFailure.failedPrecondition(subject + " was changed by another request at the same time; read it again and retry");
         }
         return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
     }

@@ -76,10 +76,6 @@ final class ToolExceptionTranslator {
             Thread.currentThread().interrupt();
             return Optional.of(ToolFailure.unavailable("the platform is shutting down; retry later"));
         }
-        if (DuplicateKeys.isUniqueViolation(candidate)) {
-            return Optional.of(ToolFailure.failedPrecondition(
-                    "the item was changed by another request at the same time; read it again and retry"));
-        }
         if (candidate instanceof DataAccessException || candidate instanceof SQLException) {
             return Optional.of(ToolFailure.unavailable("the database is unavailable; retry later"));
         }

@@ -25,7 +25,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -140,19 +139,9 @@ class AdminBootstrap {
                 return true;
             }
         }
-        return isUniqueViolation(failure) || isRejectedPrecondition(failure);
+        return isRejectedPrecondition(failure);
     }
 
-    /** Axon names the duplicate only if its resolver knows the database's code; PostgreSQL's SQL state says it anyway. */
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && ("23505".equals(sql.getSQLState())
-                    || sql.getNextException() != null && "23505".equals(sql.getNextException().getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private static boolean isRejectedPrecondition(Throwable failure) {
         for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {

@@ -150,6 +150,18 @@ class EventStoreAndReadModelsTest {
     }
 
     @Test
+    void creatingAnAggregateWhoseIdIsTakenFailsAsADuplicateAndAppendsNothing() {
+        try (RunningPlatform platform = RunningPlatform.start(database, home)) {
+            createAlice(platform);
+            long events = platform.eventCount();
+
+            assertThatThrownBy(() -> createAlice(platform))
+                    .isInstanceOf(org.axonframework.modelling.command.AggregateStreamCreationException.class);
+            assertThat(platform.eventCount()).isEqualTo(events);
+        }
+    }
+
+    @Test
     void aProjectionThatFailsRetriesTheEventInsteadOfSkippingIt() {
         try (RunningPlatform platform = RunningPlatform.start(database, home,
                 "agentry.projections.read-your-writes-timeout=2s")) {

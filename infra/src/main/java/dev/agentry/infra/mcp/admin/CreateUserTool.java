@@ -95,7 +95,7 @@ class CreateUserTool implements McpTool<CreateUserTool.Request> {
             throw ToolFailure.failedPrecondition(subject + " already exists");
         }
         String userId = USER_ID_PREFIX + request.username();
-        commands.sendCreation(new CreateUser(userId, request.username(), request.role()), caller, subject);
+        commands.send(new CreateUser(userId, request.username(), request.role()), caller, subject);
         queries.awaitOwnWrites();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("user_id", userId);

@@ -55,7 +55,7 @@ class CreateAgentTool implements McpTool<AgentSettings> {
     @Override
     public Map<String, Object> execute(Caller caller, AgentSettings settings) {
         String agentId = UUID.randomUUID().toString();
-        commands.sendCreation(new CreateAgent(agentId, caller.userId(), settings), caller, OwnedAgents.subject(agentId));
+        commands.send(new CreateAgent(agentId, caller.userId(), settings), caller, OwnedAgents.subject(agentId));
         return AgentJson.of(agents.afterChange(caller, agentId));
     }
 }
