@@ -5,10 +5,6 @@ import dev.agentry.infra.testing.PostgresTestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +37,10 @@ final class PlatformProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the jar on a free port and returns once {@code /mcp} serves requests. */
+    /**
+     * Starts the jar on a free port and returns once it announces its endpoint, which it does only
+     * after the bootstrap administrator exists (a 401 from /mcp comes earlier than that).
+     */
     static PlatformProcess start(PostgresTestDatabase database, Path home, String adminToken, Path log) {
         Path jar = Path.of(System.getProperty("agentry.jar", "target/agentry.jar")).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
@@ -107,13 +106,12 @@ final class PlatformProcess implements AutoCloseable {
 
     private void awaitReady() {
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the platform exited with code " + process.exitValue()
                         + " before it was ready\n" + logTail());
             }
-            if (logAnnouncesEndpoint() || answersUnauthorized(http)) {
+            if (logAnnouncesEndpoint()) {
                 return;
             }
             sleep(Duration.ofMillis(300));
@@ -132,21 +130,6 @@ final class PlatformProcess implements AutoCloseable {
         }
     }
 
-    private boolean answersUnauthorized(HttpClient http) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(mcpUrl()))
-                    .timeout(Duration.ofSeconds(2))
-                    .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                    .header("Content-Type", "application/json")
-                    .build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 401;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the platform", e);
-        }
-    }
 
     private boolean awaitExit() {
         try {
