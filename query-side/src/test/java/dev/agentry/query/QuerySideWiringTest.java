@@ -13,13 +13,13 @@ class QuerySideWiringTest {
     @Test
     void componentScanFindsOneProjectionPerProcessingGroup() {
         try (QuerySide querySide = new QuerySide(database.dataSource())) {
-            assertThat(querySide.processingGroups()).containsExactly("agent-status", "audit-trail", "identity");
+            assertThat(querySide.processingGroups()).containsExactly("agent-status", "audit-trail", "identity", "model-catalogue");
         }
     }
 
     @Test
     void migrationsAreRecordedInTheirOwnHistoryTable() {
         assertThat(database.jdbc().sql("SELECT version FROM flyway_readmodel_history WHERE success ORDER BY installed_rank")
-                .query(String.class).list()).startsWith("1");
+                .query(String.class).list()).startsWith("1", "2");
     }
 }
