@@ -10,6 +10,8 @@ import java.util.UUID;
 public record Actor(String id, String name) {
 
     public static final Actor RECONCILIATION = new Actor("system:reconciliation", "system:reconciliation");
+    /** what the schedule and run workflows send as */
+    public static final Actor SCHEDULER = new Actor("system:scheduler", "system:scheduler");
     /** metadata without any actor, as for events whose sender set none */
     public static final Actor NOBODY = new Actor(null, null);
 

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -46,6 +47,14 @@ public final class QuerySide implements AutoCloseable {
     private Duration clockStep = Duration.ofMinutes(1);
 
     public QuerySide(DataSource dataSource) {
+        this(dataSource, null);
+    }
+
+    /** @param clock the {@link Clock} bean the application may declare; null for none, as by default */
+    public QuerySide(DataSource dataSource, Clock clock) {
+        if (clock != null) {
+            context.registerBean(Clock.class, () -> clock);
+        }
         context.registerBean(JdbcClient.class, () -> JdbcClient.create(dataSource));
         context.registerBean(ObjectMapper.class, () -> new ObjectMapper());
         context.scan("dev.agentry.query");

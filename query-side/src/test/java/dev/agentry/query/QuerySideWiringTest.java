@@ -13,7 +13,8 @@ class QuerySideWiringTest {
     @Test
     void componentScanFindsOneProjectionPerProcessingGroup() {
         try (QuerySide querySide = new QuerySide(database.dataSource())) {
-            assertThat(querySide.processingGroups()).containsExactly("agent-status", "audit-trail", "identity", "model-catalogue");
+            assertThat(querySide.processingGroups())
+                    .containsExactly("agent-status", "audit-trail", "identity", "model-catalogue", "run-history");
         }
     }
 

@@ -2,7 +2,12 @@ package dev.agentry.command.agent;
 
 import dev.agentry.command.api.AgentCreated;
 import dev.agentry.command.api.AgentDeleted;
+import dev.agentry.command.api.AgentFailed;
+import dev.agentry.command.api.AgentRan;
 import dev.agentry.command.api.AgentReconfigured;
+import dev.agentry.command.api.AgentRunRequested;
+import dev.agentry.command.api.AgentRunSkipped;
+import dev.agentry.command.api.AgentScheduleRestored;
 import dev.agentry.command.api.AgentSettings;
 import dev.agentry.command.api.AgentStarted;
 import dev.agentry.command.api.AgentStatus;
@@ -10,9 +15,15 @@ import dev.agentry.command.api.AgentStopped;
 import dev.agentry.command.api.CommandRejectedException;
 import dev.agentry.command.api.CreateAgent;
 import dev.agentry.command.api.DeleteAgent;
+import dev.agentry.command.api.RecordAgentFailure;
+import dev.agentry.command.api.RecordAgentRun;
+import dev.agentry.command.api.RecordAgentRunSkipped;
 import dev.agentry.command.api.RejectionCode;
+import dev.agentry.command.api.RequestAgentRun;
+import dev.agentry.command.api.RestoreAgentSchedule;
 import dev.agentry.command.api.StartAgent;
 import dev.agentry.command.api.StopAgent;
+import dev.agentry.command.api.StopOrphanedAgent;
 import dev.agentry.command.api.StopReason;
 import dev.agentry.command.api.UpdateAgent;
 import org.axonframework.commandhandling.CommandHandler;
@@ -23,8 +34,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * An agent's lifecycle and configuration. Only its owner sees it: to anyone else, and to everyone
- * once it is deleted, it answers exactly as an agent that never existed.
+ * An agent's lifecycle, configuration and run outcomes. Only its owner sees it: to anyone else, and
+ * to everyone once it is deleted, it answers exactly as an agent that never existed. Run outcomes
+ * and repairs come from the platform itself and name no requester.
  */
 @Aggregate
 class Agent {
@@ -34,6 +46,10 @@ class Agent {
     private String ownerId;
     private AgentSettings settings;
     private AgentStatus status;
+    /** failed runs since the last successful run or start */
+    private int consecutiveFailures;
+    private final RecentRunIds requestedRuns = new RecentRunIds();
+    private final RecentRunIds recordedRuns = new RecentRunIds();
 
     Agent() {
         // for Axon, which rebuilds the agent from its events
@@ -80,6 +96,66 @@ class Agent {
         apply(new AgentDeleted(agentId));
     }
 
+    @CommandHandler
+    void handle(RequestAgentRun command) {
+        requireVisibleTo(command.requestedBy());
+        RunOutcomeRules.requireRunId(command.runId());
+        if (!requestedRuns.contains(command.runId()) && !recordedRuns.contains(command.runId())) {
+            apply(new AgentRunRequested(agentId, command.runId()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordAgentRun command) {
+        RunOutcomeRules.check(command);
+        if (isNewOutcome(command.runId())) {
+            apply(new AgentRan(agentId, command.runId(), command.trigger(), command.scheduledAt(),
+                    command.startedAt(), command.finishedAt(), command.model(), command.inputTokens(),
+                    command.outputTokens(), command.summary(), command.transcriptRef()));
+        }
+    }
+
+    /** A failure that completes the streak the settings allow stops a running agent; a stopped one stays as it is. */
+    @CommandHandler
+    void handle(RecordAgentFailure command) {
+        RunOutcomeRules.check(command);
+        if (!isNewOutcome(command.runId())) {
+            return;
+        }
+        apply(new AgentFailed(agentId, command.runId(), command.trigger(), command.scheduledAt(),
+                command.startedAt(), command.finishedAt(), command.model(), command.errorKind(),
+                command.errorMessage(), command.inputTokens(), command.outputTokens(), command.transcriptRef()));
+        Integer limit = settings.maxConsecutiveFailures();
+        if (status == AgentStatus.RUNNING && limit != null && consecutiveFailures >= limit) {
+            apply(new AgentStopped(agentId, StopReason.FAILURE_LIMIT));
+        }
+    }
+
+    @CommandHandler
+    void handle(RecordAgentRunSkipped command) {
+        RunOutcomeRules.check(command);
+        if (isNewOutcome(command.runId())) {
+            apply(new AgentRunSkipped(agentId, command.runId(), command.trigger(), command.scheduledAt(),
+                    command.reason()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RestoreAgentSchedule command) {
+        if (status != AgentStatus.RUNNING) {
+            throw new CommandRejectedException(RejectionCode.FAILED_PRECONDITION,
+                    "agent '%s' is %s; only a running agent's schedule can be restored".formatted(agentId, status));
+        }
+        apply(new AgentScheduleRestored(agentId));
+    }
+
+    @CommandHandler
+    void handle(StopOrphanedAgent command) {
+        if (status == AgentStatus.RUNNING) {
+            apply(new AgentStopped(agentId, StopReason.ORPHANED));
+        }
+    }
+
     @EventSourcingHandler
     void on(AgentCreated event) {
         agentId = event.agentId();
@@ -96,6 +172,8 @@ class Agent {
     @EventSourcingHandler
     void on(AgentStarted event) {
         status = AgentStatus.RUNNING;
+        // the owner starting the agent again gives it a fresh allowance of failures
+        consecutiveFailures = 0;
     }
 
     @EventSourcingHandler
@@ -107,6 +185,33 @@ class Agent {
     void on(AgentDeleted event) {
         // not markDeleted(): the repository would then answer with its own exception, not NOT_FOUND
         status = AgentStatus.DELETED;
+    }
+
+    @EventSourcingHandler
+    void on(AgentRunRequested event) {
+        requestedRuns.remember(event.runId());
+    }
+
+    @EventSourcingHandler
+    void on(AgentRan event) {
+        recordedRuns.remember(event.runId());
+        consecutiveFailures = 0;
+    }
+
+    @EventSourcingHandler
+    void on(AgentFailed event) {
+        recordedRuns.remember(event.runId());
+        consecutiveFailures++;
+    }
+
+    @EventSourcingHandler
+    void on(AgentRunSkipped event) {
+        recordedRuns.remember(event.runId());
+    }
+
+    /** A run that finishes after its agent was deleted has nothing left to change. */
+    private boolean isNewOutcome(String runId) {
+        return status != AgentStatus.DELETED && !recordedRuns.contains(runId);
     }
 
     private static void requireText(String value, String message) {

@@ -11,8 +11,13 @@ import dev.agentry.command.api.DeleteAgent;
 import dev.agentry.command.api.IssueApiToken;
 import dev.agentry.command.api.OverlapPolicy;
 import dev.agentry.command.api.ReasoningTier;
+import dev.agentry.command.api.RecordAgentFailure;
+import dev.agentry.command.api.RecordAgentRun;
+import dev.agentry.command.api.RecordAgentRunSkipped;
+import dev.agentry.command.api.RequestAgentRun;
 import dev.agentry.command.api.RevokeApiToken;
 import dev.agentry.command.api.Role;
+import dev.agentry.command.api.RunTrigger;
 import dev.agentry.command.api.Schedule;
 import dev.agentry.command.api.StartAgent;
 import dev.agentry.command.api.StopAgent;
@@ -28,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,7 +45,9 @@ import static org.awaitility.Awaitility.await;
 class EventStoreAndReadModelsTest {
 
     private static final String ALICE = "user-alice";
-    private static final String[] READ_MODEL_TABLES = {"agent_status", "audit_log", "users", "api_tokens"};
+    private static final String[] READ_MODEL_TABLES =
+            {"agent_status", "audit_log", "users", "api_tokens", "agent_runs", "agent_run_owners"};
+    private static final Instant FIRE = Instant.parse("2026-11-26T08:00:00Z");
 
     @TempDir
     Path home;
@@ -100,6 +108,7 @@ class EventStoreAndReadModelsTest {
                 if (i % 2 == 0) {
                     platform.send(new StartAgent(agentId, ALICE), ALICE, "alice");
                 }
+                recordRuns(platform, agentId, i);
                 if (i % 3 == 0) {
                     platform.send(new StopAgent(agentId, ALICE), ALICE, "alice");
                 }
@@ -109,10 +118,12 @@ class EventStoreAndReadModelsTest {
             }
             Map<String, List<Map<String, Object>>> live = readModels(platform);
             assertThat(live.get("agent_status")).hasSize(20);
+            // a manual run for each agent, and 0 to 3 scheduled runs: 20 + 5 * (0 + 1 + 2 + 3)
+            assertThat(live.get("agent_runs")).hasSize(50);
 
             List<String> rebuilt = platform.bean(ProjectionRebuild.class).rebuildAll(Duration.ofMinutes(1));
 
-            assertThat(rebuilt).contains("agent-status", "audit-trail", "identity");
+            assertThat(rebuilt).contains("agent-status", "audit-trail", "identity", "run-history");
             assertThat(readModels(platform)).isEqualTo(live);
         }
     }
@@ -139,6 +150,18 @@ class EventStoreAndReadModelsTest {
     }
 
     @Test
+    void creatingAnAggregateWhoseIdIsTakenFailsAsADuplicateAndAppendsNothing() {
+        try (RunningPlatform platform = RunningPlatform.start(database, home)) {
+            createAlice(platform);
+            long events = platform.eventCount();
+
+            assertThatThrownBy(() -> createAlice(platform))
+                    .isInstanceOf(org.axonframework.modelling.command.AggregateStreamCreationException.class);
+            assertThat(platform.eventCount()).isEqualTo(events);
+        }
+    }
+
+    @Test
     void aProjectionThatFailsRetriesTheEventInsteadOfSkippingIt() {
         try (RunningPlatform platform = RunningPlatform.start(database, home,
                 "agentry.projections.read-your-writes-timeout=2s")) {
@@ -153,6 +176,29 @@ class EventStoreAndReadModelsTest {
             platform.jdbc().sql("ALTER TABLE agent_status_unavailable RENAME TO agent_status").update();
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                     assertThat(platform.queryOne(new FindAgent(agentId, ALICE), AgentView.class)).isPresent());
+        }
+    }
+
+    /** A manual run, and up to three scheduled runs that failed, succeeded or were skipped. */
+    private static void recordRuns(RunningPlatform platform, String agentId, int agentNumber) {
+        String manualRun = "run-" + agentId + "-manual";
+        platform.send(new RequestAgentRun(agentId, ALICE, manualRun), ALICE, "alice");
+        if (agentNumber % 4 == 0) {
+            return;
+        }
+        platform.send(new RecordAgentRun(agentId, manualRun, RunTrigger.MANUAL, FIRE, FIRE, FIRE.plusSeconds(30),
+                "claude-sonnet", 100, 20, "done", null), "system:scheduler", "system:scheduler");
+        for (int fire = 1; fire <= agentNumber % 4; fire++) {
+            Instant at = FIRE.plusSeconds(300L * fire);
+            String runId = "run-" + agentId + "-" + at.getEpochSecond();
+            Object outcome = switch (fire) {
+                case 1 -> new RecordAgentFailure(agentId, runId, RunTrigger.SCHEDULE, at, at, at.plusSeconds(9),
+                        null, "TIMEOUT", "no answer", 0, 0, null);
+                case 2 -> new RecordAgentRunSkipped(agentId, runId, RunTrigger.SCHEDULE, at, "OVERLAP");
+                default -> new RecordAgentRun(agentId, runId, RunTrigger.CATCH_UP, at, at, at.plusSeconds(20),
+                        "claude-sonnet", 5, 6, "caught up", "t/" + runId);
+            };
+            platform.send(outcome, "system:scheduler", "system:scheduler");
         }
     }
 

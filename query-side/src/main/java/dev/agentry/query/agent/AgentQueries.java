@@ -5,9 +5,11 @@ import dev.agentry.query.api.AgentView;
 import dev.agentry.query.api.FindAgent;
 import dev.agentry.query.api.ListAgents;
 import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.List;
 
 /** Answers agent queries from {@code agent_status}, only ever for the agent's owner. */
@@ -23,9 +25,10 @@ class AgentQueries {
     private final JdbcClient jdbc;
     private final AgentViewRowMapper rows;
 
-    AgentQueries(JdbcClient jdbc, ObjectMapper json) {
+    /** @param clock the application's {@link Clock} bean if it declares one (tests do), else the system clock */
+    AgentQueries(JdbcClient jdbc, ObjectMapper json, ObjectProvider<Clock> clock) {
         this.jdbc = jdbc;
-        this.rows = new AgentViewRowMapper(json);
+        this.rows = new AgentViewRowMapper(json, new NextRunTime(clock.getIfAvailable(Clock::systemUTC)));
     }
 
     /**

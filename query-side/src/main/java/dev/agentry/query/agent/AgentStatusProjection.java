@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentry.command.api.AgentCreated;
 import dev.agentry.command.api.AgentDeleted;
+import dev.agentry.command.api.AgentFailed;
+import dev.agentry.command.api.AgentRan;
 import dev.agentry.command.api.AgentReconfigured;
+import dev.agentry.command.api.AgentRunSkipped;
 import dev.agentry.command.api.AgentSettings;
 import dev.agentry.command.api.AgentStarted;
 import dev.agentry.command.api.AgentStatus;
@@ -24,7 +27,10 @@ import java.time.ZoneOffset;
 
 /**
  * Keeps one row per agent in {@code agent_status}. Every write is guarded by the aggregate
- * sequence number, so a redelivered or stale event leaves the row as it is.
+ * sequence number, so a redelivered or stale event leaves the row as it is. Run outcomes set the
+ * last run (and the version, not {@code updated_at}: a run does not change the agent); events
+ * that change nothing here (a run request, a restored schedule) are not handled, which leaves a gap
+ * in the versions but keeps the guard sound, since sequence numbers only grow.
  */
 @Component
 @ProcessingGroup("agent-status")
@@ -88,6 +94,22 @@ class AgentStatusProjection {
         changeStatus(event.agentId(), AgentStatus.DELETED, sequence, at);
     }
 
+    @EventHandler
+    void on(AgentRan event, @SequenceNumber long sequence) {
+        recordLastRun(event.agentId(), event.runId(), "SUCCEEDED", event.finishedAt(), sequence);
+    }
+
+    @EventHandler
+    void on(AgentFailed event, @SequenceNumber long sequence) {
+        recordLastRun(event.agentId(), event.runId(), "FAILED", event.finishedAt(), sequence);
+    }
+
+    /** A skipped run is over the moment it is skipped. */
+    @EventHandler
+    void on(AgentRunSkipped event, @SequenceNumber long sequence) {
+        recordLastRun(event.agentId(), event.runId(), "SKIPPED", event.scheduledAt(), sequence);
+    }
+
     @ResetHandler
     void forgetAllAgents() {
         jdbc.sql("DELETE FROM agent_status").update();
@@ -101,6 +123,28 @@ class AgentStatusProjection {
                 .param("agentId", agentId)
                 .param("status", status.name())
                 .param("at", utc(at))
+                .param("version", sequence)
+                .update();
+    }
+
+    /**
+     * The last run is the one that finished latest, not the one recorded last: a long run may be
+     * recorded after a fire skipped while it was going. Of two that finished together, the later event wins.
+     */
+    private void recordLastRun(String agentId, String runId, String outcome, Instant finishedAt, long sequence) {
+        String isLatest = "(last_run_finished_at IS NULL OR last_run_finished_at <= :finishedAt)";
+        jdbc.sql("""
+                UPDATE agent_status SET
+                    last_run_id = CASE WHEN %1$s THEN :runId ELSE last_run_id END,
+                    last_run_outcome = CASE WHEN %1$s THEN :outcome ELSE last_run_outcome END,
+                    last_run_finished_at = CASE WHEN %1$s THEN :finishedAt ELSE last_run_finished_at END,
+                    version = :version
+                WHERE agent_id = :agentId AND version < :version
+                """.formatted(isLatest))
+                .param("agentId", agentId)
+                .param("runId", runId)
+                .param("outcome", outcome)
+                .param("finishedAt", utc(finishedAt))
                 .param("version", sequence)
                 .update();
     }

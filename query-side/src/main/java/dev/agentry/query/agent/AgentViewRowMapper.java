@@ -17,20 +17,27 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** Reads an {@code agent_status} row joined with the owner's {@code username AS owner}. */
+/**
+ * Reads an {@code agent_status} row joined with the owner's {@code username AS owner}, adding the
+ * next run time as of now.
+ */
 class AgentViewRowMapper implements RowMapper<AgentView> {
 
     private static final TypeReference<List<String>> TOOL_NAMES = new TypeReference<>() {
     };
 
     private final ObjectMapper json;
+    private final NextRunTime nextRunTime;
 
-    AgentViewRowMapper(ObjectMapper json) {
+    AgentViewRowMapper(ObjectMapper json, NextRunTime nextRunTime) {
         this.json = json;
+        this.nextRunTime = nextRunTime;
     }
 
     @Override
     public AgentView mapRow(ResultSet row, int rowNum) throws SQLException {
+        AgentStatus status = AgentStatus.valueOf(row.getString("status"));
+        Schedule schedule = schedule(row);
         return new AgentView(
                 row.getString("agent_id"),
                 row.getString("owner_id"),
@@ -39,16 +46,16 @@ class AgentViewRowMapper implements RowMapper<AgentView> {
                 row.getString("instructions"),
                 enumOrNull(ReasoningTier.class, row.getString("tier")),
                 row.getString("model"),
-                schedule(row),
+                schedule,
                 tools(row.getString("tools")),
                 enumOrNull(OverlapPolicy.class, row.getString("overlap")),
                 enumOrNull(CatchUpPolicy.class, row.getString("catch_up")),
                 row.getObject("max_consecutive_failures", Integer.class),
-                AgentStatus.valueOf(row.getString("status")),
+                status,
                 instant(row, "created_at"),
                 instant(row, "updated_at"),
                 row.getLong("version"),
-                instant(row, "next_run_at"),
+                nextRunTime.of(status, schedule),
                 lastRun(row));
     }
 

@@ -14,8 +14,8 @@ import java.util.List;
  *
  * @param owner     the owner's user name
  * @param version   sequence number of the last event applied to this view
- * @param nextRunAt null until the scheduler reports one
- * @param lastRun   null until a run has finished
+ * @param nextRunAt when the schedule fires next, as of the query; null unless RUNNING with a schedule
+ * @param lastRun   the run that finished latest (outcome SUCCEEDED, FAILED or SKIPPED); null until one has
  */
 public record AgentView(
         String agentId,

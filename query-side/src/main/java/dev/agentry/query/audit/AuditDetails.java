@@ -1,8 +1,13 @@
 package dev.agentry.query.audit;
 
+import dev.agentry.command.api.AgentFailed;
+import dev.agentry.command.api.AgentRan;
+import dev.agentry.command.api.AgentRunSkipped;
 import dev.agentry.command.api.AgentSettings;
+import dev.agentry.command.api.RunTrigger;
 import dev.agentry.command.api.Schedule;
 
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -35,6 +40,58 @@ final class AuditDetails {
         details.put("catch_up", wireName(settings.catchUp()));
         details.put("max_consecutive_failures", settings.maxConsecutiveFailures());
         return Collections.unmodifiableMap(details);
+    }
+
+    /** What every repair by reconciliation says about itself. */
+    static Map<String, Object> reconciliation() {
+        return Map.of("reason", "RECONCILIATION");
+    }
+
+    static Map<String, Object> runRequested(String runId) {
+        return Map.of("run_id", runId, "trigger", RunTrigger.MANUAL.name());
+    }
+
+    /** Token counts and times, not the summary: the run history holds what the run produced. */
+    static Map<String, Object> ran(AgentRan event) {
+        return Collections.unmodifiableMap(finishedRun(event.runId(), event.trigger(), event.scheduledAt(),
+                event.startedAt(), event.finishedAt(), event.model(), event.inputTokens(), event.outputTokens()));
+    }
+
+    static Map<String, Object> failed(AgentFailed event) {
+        Map<String, Object> details = finishedRun(event.runId(), event.trigger(), event.scheduledAt(),
+                event.startedAt(), event.finishedAt(), event.model(), event.inputTokens(), event.outputTokens());
+        details.put("error_kind", event.errorKind());
+        details.put("error_message", event.errorMessage());
+        return Collections.unmodifiableMap(details);
+    }
+
+    static Map<String, Object> skipped(AgentRunSkipped event) {
+        return Collections.unmodifiableMap(run(event.runId(), event.trigger(), event.scheduledAt()));
+    }
+
+    private static Map<String, Object> finishedRun(String runId, RunTrigger trigger, Instant scheduledAt,
+                                                   Instant startedAt, Instant finishedAt, String model,
+                                                   long inputTokens, long outputTokens) {
+        Map<String, Object> details = run(runId, trigger, scheduledAt);
+        details.put("started_at", text(startedAt));
+        details.put("finished_at", text(finishedAt));
+        details.put("model", model);
+        details.put("input_tokens", inputTokens);
+        details.put("output_tokens", outputTokens);
+        return details;
+    }
+
+    private static Map<String, Object> run(String runId, RunTrigger trigger, Instant scheduledAt) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("run_id", runId);
+        details.put("trigger", trigger == null ? null : trigger.name());
+        details.put("scheduled_at", text(scheduledAt));
+        return details;
+    }
+
+    /** ISO-8601, as the public interface writes every time. */
+    private static String text(Instant at) {
+        return at == null ? null : at.toString();
     }
 
     private static Map<String, Object> schedule(Schedule schedule) {

@@ -4,12 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentry.command.api.AgentCreated;
 import dev.agentry.command.api.AgentDeleted;
+import dev.agentry.command.api.AgentFailed;
+import dev.agentry.command.api.AgentRan;
 import dev.agentry.command.api.AgentReconfigured;
+import dev.agentry.command.api.AgentRunRequested;
+import dev.agentry.command.api.AgentRunSkipped;
+import dev.agentry.command.api.AgentScheduleRestored;
 import dev.agentry.command.api.AgentStarted;
 import dev.agentry.command.api.AgentStopped;
 import dev.agentry.command.api.ApiTokenIssued;
 import dev.agentry.command.api.ApiTokenRevoked;
 import dev.agentry.command.api.MessageMetadata;
+import dev.agentry.command.api.StopReason;
 import dev.agentry.command.api.UserCreated;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -59,15 +65,45 @@ class AuditTrailProjection {
         record(message, sequence, at, new Subject(event.agentId(), null), null, AuditDetails.none());
     }
 
+    /** Only reconciliation stops an agent as ORPHANED, so such a stop is one of its repairs. */
     @EventHandler
     void on(AgentStopped event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
         String reason = event.reason() == null ? null : event.reason().name();
-        record(message, sequence, at, new Subject(event.agentId(), null), reason, AuditDetails.none());
+        Map<String, Object> details = event.reason() == StopReason.ORPHANED
+                ? AuditDetails.reconciliation() : AuditDetails.none();
+        record(message, sequence, at, new Subject(event.agentId(), null), reason, details);
     }
 
     @EventHandler
     void on(AgentDeleted event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
         record(message, sequence, at, new Subject(event.agentId(), null), null, AuditDetails.none());
+    }
+
+    @EventHandler
+    void on(AgentRunRequested event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        record(message, sequence, at, new Subject(event.agentId(), null), null,
+                AuditDetails.runRequested(event.runId()));
+    }
+
+    @EventHandler
+    void on(AgentRan event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        record(message, sequence, at, new Subject(event.agentId(), null), null, AuditDetails.ran(event));
+    }
+
+    @EventHandler
+    void on(AgentFailed event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        record(message, sequence, at, new Subject(event.agentId(), null), null, AuditDetails.failed(event));
+    }
+
+    @EventHandler
+    void on(AgentRunSkipped event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        record(message, sequence, at, new Subject(event.agentId(), null), event.reason(), AuditDetails.skipped(event));
+    }
+
+    @EventHandler
+    void on(AgentScheduleRestored event, EventMessage<?> message, @SequenceNumber long sequence,
+            @Timestamp Instant at) {
+        record(message, sequence, at, new Subject(event.agentId(), null), null, AuditDetails.reconciliation());
     }
 
     @EventHandler

@@ -1,0 +1,31 @@
+package dev.agentry.command.agent;
+
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The run ids an agent saw most recently, so that a repeated report of the same run changes
+ * nothing. Bounded: beyond {@link #CAPACITY} ids the oldest is forgotten. Runs finish roughly in
+ * the order they started and a repeated report (an activity retry, a redelivered command) follows
+ * the first within minutes, so a report that old is not expected; if one came, it would be
+ * recorded again.
+ */
+final class RecentRunIds {
+
+    static final int CAPACITY = 200;
+
+    private final Set<String> ids = new LinkedHashSet<>();
+
+    boolean contains(String runId) {
+        return ids.contains(runId);
+    }
+
+    void remember(String runId) {
+        if (ids.add(runId) && ids.size() > CAPACITY) {
+            Iterator<String> oldest = ids.iterator();
+            oldest.next();
+            oldest.remove();
+        }
+    }
+}

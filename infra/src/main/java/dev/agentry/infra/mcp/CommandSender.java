@@ -1,0 +1,63 @@
+package dev.agentry.infra.mcp;
+
+import dev.agentry.command.api.MessageMetadata;
+import dev.agentry.infra.security.Caller;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.stereotype.Component;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Sends a tool's command on behalf of its caller, who becomes the actor of the resulting events. */
+@Component
+public class CommandSender {
+
+    private final CommandGateway commandGateway;
+    private final McpProperties properties;
+
+    public CommandSender(CommandGateway commandGateway, McpProperties properties) {
+        this.commandGateway = commandGateway;
+        this.properties = properties;
+    }
+
+    /**
+     * Sends a command as the caller.
+     *
+     * @param subject how the target reads in a message, e.g. {@code agent 'a-1'}: an unknown target
+     *                answers {@code not_found: <subject> not found}
+     *                and a creation whose id is taken {@code failed_precondition: <subject> already exists}
+     * @throws ToolFailure for those cases and a timeout; other failures as thrown (wrapped)
+     */
+    public void send(Object command, Caller caller, String subject) {
+        MetaData actor = MetaData.with(MessageMetadata.ACTOR_ID, caller.userId())
+                .and(MessageMetadata.ACTOR_NAME, caller.username());
+        try {
+            commandGateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(actor))
+                    .get(properties.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ToolFailure.unavailable("the platform is shutting down; retry later");
+        } catch (TimeoutException e) {
+            throw ToolFailure.unavailable("the platform did not confirm the change in time; check before retrying");
+        } catch (ExecutionException e) {
+            throw forSubject(e.getCause(), subject);
+        }
+    }
+
+    private static RuntimeException forSubject(Throwable failure, String subject) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof AggregateNotFoundException) {
+                return ToolFailure.notFound(subject + " not found");
+            }
+            if (cause instanceof AggregateStreamCreationException) {
+                return ToolFailure.failedPrecondition(subject + " already exists");
+            }
+        }
+        return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+    }
+}

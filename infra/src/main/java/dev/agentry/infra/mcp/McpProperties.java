@@ -1,0 +1,20 @@
+package dev.agentry.infra.mcp;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * @param transport   {@code http} (Streamable HTTP at /mcp) or {@code stdio}
+ * @param callTimeout how long a tool waits for a command or a query before it answers unavailable
+ * @param keepAlive   interval of pings on open Streamable HTTP sessions, for proxies that cut idle
+ *                    streams; unset for none (the SDK never forgets a session whose client left, and
+ *                    would ping it, and warn, for ever)
+ */
+@ConfigurationProperties("agentry.mcp")
+public record McpProperties(
+        @DefaultValue("http") String transport,
+        @DefaultValue("10s") Duration callTimeout,
+        Duration keepAlive) {
+}

@@ -1,0 +1,118 @@
+package dev.agentry.infra.mcp.agent;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentry.infra.mcp.McpTool;
+import dev.agentry.infra.mcp.ReadModelQueries;
+import dev.agentry.infra.mcp.ToolArguments;
+import dev.agentry.infra.security.Caller;
+import dev.agentry.query.api.AgentHistory;
+import dev.agentry.query.api.AgentHistoryEntry;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+@Component
+class AgentHistoryTool implements McpTool<AgentHistoryTool.Request> {
+
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+
+    private static final String INPUT_SCHEMA = """
+            {
+              "type": "object",
+              "properties": {
+            %s,
+                "limit": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100,
+                          "description": "at most this many events, the oldest first"}
+              },
+              "required": ["agent_id"],
+              "additionalProperties": false
+            }""".formatted(OwnedAgents.AGENT_ID_SCHEMA);
+
+    private static final String OUTPUT_SCHEMA = """
+            {
+              "type": "object",
+              "properties": {
+                "events": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "properties": {
+                      "type": {"type": "string", "description": "the event name, e.g. AgentStarted"},
+                      "at": {"type": "string", "format": "date-time"},
+                      "actor": {"type": "string", "description": "a user name, or system:reconciliation / system:scheduler"},
+                      "reason": {"type": "string"},
+                      "details": {"type": "object"}
+                    },
+                    "required": ["type", "at", "actor", "details"],
+                    "additionalProperties": false
+                  }
+                }
+              },
+              "required": ["events"],
+              "additionalProperties": false
+            }""";
+
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+
+    record Request(String agentId, int limit) {
+    }
+
+    private final OwnedAgents agents;
+    private final ReadModelQueries queries;
+    private final ObjectMapper objectMapper;
+
+    AgentHistoryTool(OwnedAgents agents, ReadModelQueries queries, ObjectMapper objectMapper) {
+        this.agents = agents;
+        this.queries = queries;
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public McpSchema.Tool definition() {
+        return McpSchema.Tool.builder()
+                .name("agent_history")
+                .title("Show an agent's history")
+                .description("The lifecycle events of one of your agents from the event store, oldest first: "
+                        + "who created, changed, started or stopped it, its runs and the platform's repairs.")
+                .inputSchema(McpJsonDefaults.getMapper(), INPUT_SCHEMA)
+                .outputSchema(McpJsonDefaults.getMapper(), OUTPUT_SCHEMA)
+                .annotations(new McpSchema.ToolAnnotations("Show an agent's history", true, false, true, false, null))
+                .build();
+    }
+
+    @Override
+    public Request parse(ToolArguments arguments) {
+        return new Request(AgentIdArgument.parse(arguments),
+                arguments.optionalInteger("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT));
+    }
+
+    @Override
+    public Map<String, Object> execute(Caller caller, Request request) {
+        agents.find(caller, request.agentId());
+        List<AgentHistoryEntry> entries = queries.findAll(
+                new AgentHistory(request.agentId(), caller.userId(), request.limit()), AgentHistoryEntry.class);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("events", entries.stream().map(this::event).toList());
+        return result;
+    }
+
+    private Map<String, Object> event(AgentHistoryEntry entry) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", entry.type());
+        event.put("at", AgentJson.instant(entry.at()));
+        event.put("actor", entry.actor());
+        if (entry.reason() != null) {
+            event.put("reason", entry.reason());
+        }
+        // plain JSON values only: the details may hold instants, enums or records
+        event.put("details", entry.details() == null ? Map.of() : objectMapper.convertValue(entry.details(), JSON_OBJECT));
+        return event;
+    }
+}
