@@ -2,6 +2,7 @@ package dev.agentry.infra.catalog;
 
 import dev.agentry.query.api.CatalogueModelView;
 import dev.agentry.query.api.ListCatalogueModels;
+import dev.agentry.workflows.llm.LlmGateway;
 import dev.agentry.workflows.model.ModelResolver;
 import dev.agentry.workflows.model.ProviderSetup;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -15,12 +16,12 @@ import java.util.List;
 public class CurrentModelResolver {
 
     private final QueryGateway queries;
-    private final ProviderAvailability availability;
+    private final LlmGateway providers;
     private final ProviderPreferenceProperties properties;
 
-    CurrentModelResolver(QueryGateway queries, ProviderAvailability availability, ProviderPreferenceProperties properties) {
+    CurrentModelResolver(QueryGateway queries, LlmGateway providers, ProviderPreferenceProperties properties) {
         this.queries = queries;
-        this.availability = availability;
+        this.providers = providers;
         this.properties = properties;
     }
 
@@ -36,7 +37,7 @@ public class CurrentModelResolver {
     }
 
     public ProviderSetup providerSetup() {
-        return new ProviderSetup(availability.availableProviders(), properties.preference(),
+        return new ProviderSetup(providers.availableProviders(), properties.preference(),
                 properties.openAiCompatibleModels());
     }
 }
