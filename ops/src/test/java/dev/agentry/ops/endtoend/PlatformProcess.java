@@ -67,6 +67,10 @@ final class PlatformProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // the platform under test reaches no real LLM vendor, and which providers it has is the test's choice
         builder.environment().keySet().removeIf(PlatformProcess::configuresAVendor);
+        // nor does Bedrock find a region or credentials in the user's AWS files or an instance's metadata
+        builder.environment().put("AWS_CONFIG_FILE", home.resolve("no-aws-config").toString());
+        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("no-aws-credentials").toString());
+        builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
         builder.environment().put("AGENTRY_HOME", home.toString());
         builder.environment().put("AGENTRY_ADMIN_TOKEN", adminToken);
         try {
