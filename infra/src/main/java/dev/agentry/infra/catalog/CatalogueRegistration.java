@@ -48,7 +48,7 @@ class CatalogueRegistration implements SmartLifecycle {
         for (RegisterModel model : models) {
             register(model);
         }
-        log.info("Model catalogue: {} models registered from {}", models.size(),
+        log.info("Model catalogue up to date with the {} models of {}", models.size(),
                 properties.file() == null ? CatalogueFile.SHIPPED : properties.file());
         try {
             freshness.awaitEventsStoredSoFar();

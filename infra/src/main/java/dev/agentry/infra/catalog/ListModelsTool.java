@@ -1,5 +1,6 @@
 package dev.agentry.infra.catalog;
 
+import dev.agentry.command.api.ModelProvider;
 import dev.agentry.command.api.ReasoningTier;
 import dev.agentry.infra.mcp.McpTool;
 import dev.agentry.infra.mcp.ReadModelQueries;
@@ -117,10 +118,10 @@ class ListModelsTool implements McpTool<Void> {
         return tiers;
     }
 
-    private List<Map<String, Object>> models(List<CatalogueModelView> catalogue, ModelResolver resolver) {
+    private static List<Map<String, Object>> models(List<CatalogueModelView> catalogue, ModelResolver resolver) {
         List<Map<String, Object>> models = new ArrayList<>();
         catalogue.forEach(model -> models.add(ModelJson.of(model, resolver)));
-        boolean serverAvailable = resolvers.providerSetup().isAvailable("openai-compatible");
+        boolean serverAvailable = resolver.providers().isAvailable(ModelProvider.OPENAI_COMPATIBLE.wireName());
         resolver.openAiCompatibleModels().forEach((tier, model) ->
                 models.add(ModelJson.ofServerModel(tier, model, serverAvailable)));
         return models;

@@ -6,6 +6,7 @@ import dev.agentry.command.api.ReasoningTier;
 import dev.agentry.query.api.CatalogueModelView;
 
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,9 +94,14 @@ public final class ModelResolver {
                 .map(offering -> resolved(model, offering));
     }
 
+    /** The provider situation this resolver decides by. */
+    public ProviderSetup providers() {
+        return providers;
+    }
+
     /** The models the OpenAI-compatible configuration names, by tier, as that provider serves them. */
     public Map<ReasoningTier, ResolvedModel> openAiCompatibleModels() {
-        Map<ReasoningTier, ResolvedModel> models = new java.util.EnumMap<>(ReasoningTier.class);
+        Map<ReasoningTier, ResolvedModel> models = new EnumMap<>(ReasoningTier.class);
         providers.openAiCompatibleModels().forEach((tier, name) -> models.put(tier, openAiCompatible(name)));
         return models;
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +149,7 @@ class ModelResolverTest {
     @Test
     void withinATierTheLowerRankWinsWhateverTheCatalogueOrder() {
         List<CatalogueModelView> reversed = new ArrayList<>(CATALOGUE);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
 
         assertThat(resolver(reversed, setup(Set.of("anthropic"))).resolveTier(STANDARD).model().name())
                 .isEqualTo("claude-sonnet-4-5");
