@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -40,22 +41,33 @@ final class PlatformProcess implements AutoCloseable {
     /**
      * Starts the jar on a free port and returns once it announces its endpoint, which it does only
      * after the bootstrap administrator exists (a 401 from /mcp comes earlier than that).
+     *
+     * @param properties further {@code --name=value} arguments of {@code serve}
      */
-    static PlatformProcess start(PostgresTestDatabase database, Path home, String adminToken, Path log) {
+    static PlatformProcess start(PostgresTestDatabase database, Path home, String adminToken, Path log,
+                                 String... properties) {
         Path jar = Path.of(System.getProperty("agentry.jar", "target/agentry.jar")).toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("the packaged platform " + jar + " is missing: run 'mvn package' in ops first");
         }
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-XX:TieredStopAtLevel=1",
                 "-jar", jar.toString(), "serve",
                 "--server.port=" + port,
                 "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + PostgresTestDatabase.USER))
+                "--spring.datasource.username=" + PostgresTestDatabase.USER));
+        command.addAll(List.of(properties));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // the platform under test reaches no real LLM vendor, and which providers it has is the test's choice
+        builder.environment().keySet().removeIf(PlatformProcess::configuresAVendor);
+        // nor does Bedrock find a region or credentials in the user's AWS files or an instance's metadata
+        builder.environment().put("AWS_CONFIG_FILE", home.resolve("no-aws-config").toString());
+        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("no-aws-credentials").toString());
+        builder.environment().put("AWS_EC2_METADATA_DISABLED", "true");
         builder.environment().put("AGENTRY_HOME", home.toString());
         builder.environment().put("AGENTRY_ADMIN_TOKEN", adminToken);
         try {
@@ -139,6 +151,11 @@ final class PlatformProcess implements AutoCloseable {
             process.destroyForcibly();
             return false;
         }
+    }
+
+    private static boolean configuresAVendor(String variable) {
+        return variable.startsWith("ANTHROPIC_") || variable.startsWith("OPENAI_") || variable.startsWith("AWS_")
+                || variable.startsWith("AGENTRY_PROVIDERS_");
     }
 
     private static int freePort() {
