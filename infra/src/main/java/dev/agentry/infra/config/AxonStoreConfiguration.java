@@ -3,7 +3,6 @@ package dev.agentry.infra.config;
 import dev.agentry.command.api.MessageMetadata;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventsourcing.eventstore.jpa.SQLErrorCodesResolver;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -14,8 +13,6 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import javax.sql.DataSource;
-import java.sql.SQLException;
 
 /**
  * Axon on PostgreSQL: the JDBC event and token stores of Axon's auto-configuration with the
@@ -43,14 +40,9 @@ class AxonStoreConfiguration {
                 .build();
     }
 
-    /**
-     * Axon's JDBC default does not recognise PostgreSQL's unique violation (SQL state 23505); this one
-     * does, so a second creation of an aggregate id fails as {@code AggregateStreamCreationException}
-     * and a lost concurrent append as {@code ConcurrencyException}.
-     */
     @Bean
-    PersistenceExceptionResolver persistenceExceptionResolver(DataSource dataSource) throws SQLException {
-        return new SQLErrorCodesResolver(dataSource);
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new UniqueViolationResolver();
     }
 
     @Bean

@@ -10,7 +10,6 @@ import dev.agentry.infra.testing.InMemoryMessaging;
 import dev.agentry.query.api.ApiTokenView;
 import dev.agentry.query.api.FindApiToken;
 import dev.agentry.query.api.UserView;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,7 +17,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataAccessResourceFailureException;
 
-import java.sql.BatchUpdateException;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -100,24 +98,6 @@ class AdminBootstrapTest {
         assertThat(output.getOut().substring(printedBefore)).doesNotContain("Admin token");
         assertThat(users).hasSize(1);
         assertThat(tokenIds).containsExactly("tok_bootstrap");
-    }
-
-    @Test
-    void anAdministratorThatPostgresReportsAsADuplicateKeyCountsAsExisting(CapturedOutput output) {
-        InMemoryMessaging postgresLike = new InMemoryMessaging()
-                .onCommand(CreateUser.class, command -> {
-                    throw new EventStoreException("Cannot reuse aggregate identifier [user-admin]",
-                            new BatchUpdateException("Batch entry 0 INSERT INTO domain_event_entry", "23505", new int[0]));
-                })
-                .onCommand(IssueApiToken.class, command -> {
-                    throw new CommandRejectedException(RejectionCode.FAILED_PRECONDITION, "token 'tok_bootstrap' already exists");
-                });
-
-        new AdminBootstrap(postgresLike.commandGateway(), postgresLike.queryGateway(), () -> {
-        }, "", "http").ensureAdministrator();
-
-        assertThat(output.getOut()).doesNotContain("Admin token");
-        assertThat(postgresLike.sentCommands()).hasSize(2);
     }
 
     @Test

@@ -32,7 +32,7 @@ public class AgentScheduleWorkflowImpl implements AgentScheduleWorkflow {
     private final int continueAsNewAfterWakeUps;
     private final RunSlot runs;
     private ScheduleConfig config;
-    private CronSchedule cron;
+    private FireTimes cron;
     private boolean paused;
     private Instant firesHandledThrough;
     private Instant nextFireAt;
@@ -86,7 +86,7 @@ public class AgentScheduleWorkflowImpl implements AgentScheduleWorkflow {
         }
         try {
             if (newConfig.schedule() != null) {
-                CronSchedule.of(newConfig.schedule());
+                FireTimes.of(newConfig.schedule());
             }
         } catch (IllegalArgumentException invalid) {
             log.warn("Agent {}: new settings ignored: {}", agentId, invalid.getMessage());
@@ -196,12 +196,12 @@ public class AgentScheduleWorkflowImpl implements AgentScheduleWorkflow {
                 || Workflow.getInfo().isContinueAsNewSuggested();
     }
 
-    private static CronSchedule cronOf(ScheduleConfig config) {
+    private static FireTimes cronOf(ScheduleConfig config) {
         if (config.schedule() == null) {
             return null;
         }
         try {
-            return CronSchedule.of(config.schedule());
+            return FireTimes.of(config.schedule());
         } catch (IllegalArgumentException invalid) {
             throw ApplicationFailure.newNonRetryableFailure(invalid.getMessage(), "InvalidSchedule");
         }

@@ -18,7 +18,7 @@ record DueFire(Instant fireAt, RunTrigger trigger) {
      * Otherwise the fires were missed: catch-up SKIP drops them without recording anything (downtime is
      * not a run that was skipped because of another run), RUN_ONCE runs the latest of them once.
      */
-    static Optional<DueFire> find(CronSchedule cron, CatchUpPolicy catchUp, Instant handledThrough, Instant now) {
+    static Optional<DueFire> find(FireTimes cron, CatchUpPolicy catchUp, Instant handledThrough, Instant now) {
         Instant latest = cron.latestFireBetween(handledThrough, now);
         if (latest == null) {
             return Optional.empty();

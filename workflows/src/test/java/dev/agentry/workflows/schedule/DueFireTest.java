@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class DueFireTest {
 
-    private static final CronSchedule HOURLY = CronSchedule.of(new Schedule("0 * * * *", "UTC"));
+    private static final FireTimes HOURLY = FireTimes.of(new Schedule("0 * * * *", "UTC"));
 
     @Test
     void aFireHandledWithinTheGracePeriodRunsAsScheduled() {

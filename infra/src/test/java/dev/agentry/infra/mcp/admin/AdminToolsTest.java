@@ -17,10 +17,9 @@ import dev.agentry.query.api.FindApiToken;
 import dev.agentry.query.api.FindUser;
 import dev.agentry.query.api.FindUserByName;
 import dev.agentry.query.api.UserView;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.junit.jupiter.api.Test;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,10 +38,9 @@ class AdminToolsTest {
     private final Map<String, ApiTokenView> tokens = new ConcurrentHashMap<>();
     private final InMemoryMessaging messaging = new InMemoryMessaging()
             .onCommand(CreateUser.class, command -> {
-                // the event store refuses a second stream of the same aggregate id, as PostgreSQL reports it
+                // the event store refuses a second stream of the same aggregate id
                 if (users.putIfAbsent(command.userId(), new UserView(command.userId(), command.username(), command.role())) != null) {
-                    throw new EventStoreException("Cannot reuse aggregate identifier [" + command.userId() + "]",
-                            new SQLException("duplicate key value violates unique constraint", "23505"));
+                    throw new AggregateStreamCreationException("Cannot reuse aggregate identifier [" + command.userId() + "]");
                 }
                 return null;
             })

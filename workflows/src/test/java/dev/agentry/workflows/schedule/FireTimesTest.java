@@ -8,13 +8,13 @@ import java.time.Instant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-class CronScheduleTest {
+class FireTimesTest {
 
-    private static final CronSchedule DAILY_NINE_BERLIN = CronSchedule.of(new Schedule("0 9 * * *", "Europe/Berlin"));
+    private static final FireTimes DAILY_NINE_BERLIN = FireTimes.of(new Schedule("0 9 * * *", "Europe/Berlin"));
 
     @Test
     void theNextFireIsStrictlyAfterTheGivenInstant() {
-        CronSchedule everyFive = CronSchedule.of(new Schedule("*/5 * * * *", "UTC"));
+        FireTimes everyFive = FireTimes.of(new Schedule("*/5 * * * *", "UTC"));
 
         assertThat(everyFive.nextFireAfter(at("2026-05-04T12:05:00Z"))).isEqualTo(at("2026-05-04T12:10:00Z"));
         assertThat(everyFive.nextFireAfter(at("2026-05-04T12:04:59.999Z"))).isEqualTo(at("2026-05-04T12:05:00Z"));
@@ -29,7 +29,7 @@ class CronScheduleTest {
 
     @Test
     void aWallClockTimeRepeatedByTheAutumnChangeFiresOnce() {
-        CronSchedule halfPastTwo = CronSchedule.of(new Schedule("30 2 * * *", "Europe/Berlin"));
+        FireTimes halfPastTwo = FireTimes.of(new Schedule("30 2 * * *", "Europe/Berlin"));
 
         Instant first = halfPastTwo.nextFireAfter(at("2026-10-24T12:00:00Z"));
 
@@ -39,8 +39,28 @@ class CronScheduleTest {
     }
 
     @Test
+    void aWallClockTimeSkippedByTheSpringChangeFiresAsMuchLaterAsTheClockJumped() {
+        FireTimes halfPastTwo = FireTimes.of(new Schedule("30 2 * * *", "Europe/Berlin"));
+
+        Instant onTheNightOfTheChange = halfPastTwo.nextFireAfter(at("2026-03-28T12:00:00Z"));
+
+        assertThat(onTheNightOfTheChange).isEqualTo(at("2026-03-29T01:30:00Z")); // 03:30 CEST
+        assertThat(halfPastTwo.latestFireBetween(at("2026-03-28T12:00:00Z"), at("2026-03-29T02:00:00Z")))
+                .isEqualTo(onTheNightOfTheChange);
+    }
+
+    @Test
+    void aSparseScheduleAfterAGapLongerThanEverySearchWindowStillFindsItsLatestFire() {
+        FireTimes yearly = FireTimes.of(new Schedule("0 0 1 1 *", "UTC"));
+
+        assertThat(yearly.latestFireBetween(at("2010-06-01T00:00:00Z"), at("2026-03-01T00:00:00Z")))
+                .isEqualTo(at("2026-01-01T00:00:00Z"));
+        assertThat(yearly.latestFireBetween(at("2026-01-01T00:00:00Z"), at("2026-12-31T00:00:00Z"))).isNull();
+    }
+
+    @Test
     void theLatestFireBetweenTwoInstantsIncludesTheEndAndExcludesTheStart() {
-        CronSchedule hourly = CronSchedule.of(new Schedule("0 * * * *", "UTC"));
+        FireTimes hourly = FireTimes.of(new Schedule("0 * * * *", "UTC"));
 
         assertThat(hourly.latestFireBetween(at("2026-05-04T06:00:00Z"), at("2026-05-04T10:30:00Z")))
                 .isEqualTo(at("2026-05-04T10:00:00Z"));
@@ -51,7 +71,7 @@ class CronScheduleTest {
 
     @Test
     void theLatestFireAfterALongGapIsFoundWithoutSteppingThroughEveryFire() {
-        CronSchedule everyMinute = CronSchedule.of(new Schedule("* * * * *", "Europe/Berlin"));
+        FireTimes everyMinute = FireTimes.of(new Schedule("* * * * *", "Europe/Berlin"));
 
         assertThat(everyMinute.latestFireBetween(at("2026-01-01T00:00:00Z"), at("2026-03-01T10:30:42.5Z")))
                 .isEqualTo(at("2026-03-01T10:30:00Z"));
@@ -59,9 +79,9 @@ class CronScheduleTest {
 
     @Test
     void anExpressionThatIsNotAFiveFieldCronOrATimezoneThatIsNotIanaIsRejected() {
-        assertThatIllegalArgumentException().isThrownBy(() -> CronSchedule.of(new Schedule("0 0 9 * * *", "UTC")));
-        assertThatIllegalArgumentException().isThrownBy(() -> CronSchedule.of(new Schedule("every day", "UTC")));
-        assertThatIllegalArgumentException().isThrownBy(() -> CronSchedule.of(new Schedule("0 9 * * *", "Mars/Olympus")));
+        assertThatIllegalArgumentException().isThrownBy(() -> FireTimes.of(new Schedule("0 0 9 * * *", "UTC")));
+        assertThatIllegalArgumentException().isThrownBy(() -> FireTimes.of(new Schedule("every day", "UTC")));
+        assertThatIllegalArgumentException().isThrownBy(() -> FireTimes.of(new Schedule("0 9 * * *", "Mars/Olympus")));
     }
 
     private static Instant at(String iso) {
