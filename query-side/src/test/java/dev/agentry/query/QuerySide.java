@@ -1,6 +1,7 @@
 package dev.agentry.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentry.command.api.RegisterModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -86,6 +87,11 @@ public final class QuerySide implements AutoCloseable {
 
     public DomainEventMessage<?> userEvent(String userId, Object event, Actor actor) {
         return publish("User", userId, event, actor);
+    }
+
+    /** An event of a catalogue model, stored under the model's prefixed aggregate identifier as the aggregate does. */
+    public DomainEventMessage<?> modelEvent(String modelName, Object event, Actor actor) {
+        return publish("CatalogueModel", RegisterModel.aggregateIdentifierOf(modelName), event, actor);
     }
 
     /** Hands an already published event to every projection again, as after a crash before the token was stored. */

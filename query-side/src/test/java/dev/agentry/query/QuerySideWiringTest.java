@@ -13,13 +13,14 @@ class QuerySideWiringTest {
     @Test
     void componentScanFindsOneProjectionPerProcessingGroup() {
         try (QuerySide querySide = new QuerySide(database.dataSource())) {
-            assertThat(querySide.processingGroups()).containsExactly("agent-status", "audit-trail", "identity", "run-history");
+            assertThat(querySide.processingGroups())
+                    .containsExactly("agent-status", "audit-trail", "identity", "model-catalogue", "run-history");
         }
     }
 
     @Test
     void migrationsAreRecordedInTheirOwnHistoryTable() {
         assertThat(database.jdbc().sql("SELECT version FROM flyway_readmodel_history WHERE success ORDER BY installed_rank")
-                .query(String.class).list()).startsWith("1");
+                .query(String.class).list()).startsWith("1", "2");
     }
 }

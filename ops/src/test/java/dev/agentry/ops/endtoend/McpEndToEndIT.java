@@ -10,8 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +28,12 @@ class McpEndToEndIT {
 
     private static final Path OUTPUT = Path.of("target", "e2e");
     private static final String ADMIN_TOKEN = "agt_e2e_" + UUID.randomUUID().toString().replace("-", "");
+    /**
+     * The one provider configured: an OpenAI-compatible server (nothing listens there; listing models
+     * never calls it) with a model for every tier but deep. models.test.mjs reads the same map.
+     */
+    private static final Map<String, String> SERVER_MODELS = new LinkedHashMap<>(Map.of(
+            "basic", "llama-3.1-8b-instruct", "standard", "qwen2.5-32b-instruct", "advanced", "llama-3.3-70b-instruct"));
 
     @TempDir
     static Path home;
@@ -36,7 +47,10 @@ class McpEndToEndIT {
         client = NodeMcpClient.installed();
         Files.deleteIfExists(OUTPUT.resolve("mcp-end-to-end-platform.log"));
         database = PostgresTestDatabase.create();
-        platform = PlatformProcess.start(database, home, ADMIN_TOKEN, OUTPUT.resolve("mcp-end-to-end-platform.log"));
+        List<String> providers = new ArrayList<>(List.of("--agentry.providers.openai-compatible.base-url=http://127.0.0.1:1/v1"));
+        SERVER_MODELS.forEach((tier, model) -> providers.add("--agentry.providers.openai-compatible.models." + tier + "=" + model));
+        platform = PlatformProcess.start(database, home, ADMIN_TOKEN, OUTPUT.resolve("mcp-end-to-end-platform.log"),
+                providers.toArray(String[]::new));
     }
 
     @AfterAll
@@ -53,6 +67,8 @@ class McpEndToEndIT {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void theTypeScriptClientSuitePassesAgainstThePackagedPlatform() {
         NodeMcpClient.Outcome suite = client.against(platform, ADMIN_TOKEN, database)
+                .withEnvironment("AGENTRY_E2E_SERVER_MODELS", SERVER_MODELS.entrySet().stream()
+                        .map(model -> model.getKey() + "=" + model.getValue()).collect(Collectors.joining(",")))
                 .runTestSuite(OUTPUT.resolve("mcp-end-to-end-node.log"));
         System.out.println(suite.output());
         assertTrue(suite.succeeded(), () -> "node --test exited with " + suite.exitCode() + "\n"

@@ -58,6 +58,13 @@ final class NodeMcpClient {
                 "AGENTRY_PG_URL", nodePostgresUrl(database)));
     }
 
+    /** This client with one more environment variable for the tests, e.g. how the platform was configured. */
+    NodeMcpClient withEnvironment(String name, String value) {
+        Map<String, String> extended = new java.util.HashMap<>(environment);
+        extended.put(name, value);
+        return new NodeMcpClient(project, Map.copyOf(extended));
+    }
+
     /** Runs every {@code *.test.mjs} file, one file at a time. */
     Outcome runTestSuite(Path log) {
         return run(log, "--test", "--test-reporter=spec", "--test-concurrency=1");

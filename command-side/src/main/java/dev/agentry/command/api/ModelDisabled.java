@@ -1,0 +1,4 @@
+package dev.agentry.command.api;
+
+public record ModelDisabled(String name) {
+}
