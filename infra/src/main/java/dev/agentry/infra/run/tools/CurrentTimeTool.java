@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.agentry.workflows.run.ToolContext;
 import dev.agentry.workflows.run.ToolOutcome;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -25,6 +26,7 @@ class CurrentTimeTool implements AgentTool {
     private final Clock clock;
 
     /** @param clock the application's {@link Clock} bean if it declares one (tests do), else the system clock */
+    @Autowired
     CurrentTimeTool(ObjectProvider<Clock> clock) {
         this(clock.getIfAvailable(Clock::systemUTC));
     }
