@@ -11,9 +11,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 @Command(name = "temporal-dev",
+        mixinStandardHelpOptions = true,
         description = {"Runs Temporal's in-memory service on its own, until the process is stopped.",
-                "Platforms connect with --agentry.temporal.target=127.0.0.1:PORT and keep their schedules",
-                "while they restart; everything is forgotten when this process ends."})
+                "Platforms connect with --agentry.temporal.target=127.0.0.1:PORT and keep",
+                "their schedules while they restart; all is forgotten when this process ends."})
 class TemporalDevCommand implements Callable<Integer> {
 
     static final String READY_LINE = "Temporal in-memory service listening on ";
