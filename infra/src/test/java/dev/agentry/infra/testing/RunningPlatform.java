@@ -15,10 +15,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** The whole application in this JVM on a test database, without the web server; close it to "stop the process". */
+/**
+ * The whole application in this JVM on a test database, without the web server; close it to "stop the process".
+ * Temporal is left out unless asked for with {@code agentry.temporal.enabled=true} (then the in-memory
+ * service listens on a free port unless {@code agentry.temporal.embedded-port} or a target says otherwise).
+ */
 public final class RunningPlatform implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
@@ -32,8 +37,10 @@ public final class RunningPlatform implements AutoCloseable {
                 "spring.datasource.url=" + database.jdbcUrl(),
                 "spring.datasource.username=" + PostgresTestDatabase.USER,
                 "agentry.home=" + home,
-                "agentry.admin-token=agt_test_admin_token_for_this_database_only"));
-        properties.addAll(List.of(extraProperties));
+                "agentry.admin-token=agt_test_admin_token_for_this_database_only",
+                "agentry.temporal.enabled=false",
+                "agentry.temporal.embedded-port=0"));
+        properties.addAll(List.of(extraProperties)); // later ones win
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AgentryApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties(properties.toArray(String[]::new))
@@ -43,6 +50,11 @@ public final class RunningPlatform implements AutoCloseable {
 
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /** Every bean of the type, e.g. the MCP tools. */
+    public <T> Collection<T> beans(Class<T> type) {
+        return context.getBeansOfType(type).values();
     }
 
     public JdbcClient jdbc() {
