@@ -39,11 +39,13 @@ public class AgentRunWorkflowImpl implements AgentRunWorkflow {
             .build());
 
     /**
-     * A model call: the providers' own timeouts are shorter than this. Retries follow the provider's
-     * classification (the activity marks the hopeless ones non-retryable) and its retry-after.
+     * A model call: the providers' own timeouts are shorter than this, and the heartbeats show within
+     * half a minute that a call died with its worker. Retries follow the provider's classification (the
+     * activity marks the hopeless ones non-retryable) and its retry-after.
      */
     private final LlmActivities llm = Workflow.newActivityStub(LlmActivities.class, ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofMinutes(5))
+            .setHeartbeatTimeout(Duration.ofSeconds(30))
             .setRetryOptions(RetryOptions.newBuilder()
                     .setInitialInterval(Duration.ofSeconds(2))
                     .setBackoffCoefficient(2)

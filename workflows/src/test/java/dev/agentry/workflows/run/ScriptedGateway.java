@@ -46,6 +46,21 @@ final class ScriptedGateway implements LlmGateway {
         return this;
     }
 
+    /** Answers after holding the call for the given time, as a slow model would. */
+    ScriptedGateway answerAfter(Duration delay, String text) {
+        LlmResponse response = new LlmResponse(List.of(new ContentPart.Text(text)), LlmResponse.StopReason.END_TURN,
+                TokenUsage.NONE, "scripted-model");
+        script.add(() -> {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return response;
+        });
+        return this;
+    }
+
     ScriptedGateway callTool(String callId, String toolName, String argumentsJson, long inputTokens, long outputTokens) {
         LlmResponse response = toolCall(callId, toolName, argumentsJson, inputTokens, outputTokens);
         script.add(() -> response);
