@@ -47,6 +47,9 @@ class TemporalConnectionConfiguration {
         TemporalProperties.Tls tls = properties.tls();
         if (tls.on(properties.hasApiKey())) {
             options.setSslContext(sslContext(tls));
+        } else {
+            // the SDK would otherwise turn TLS on by itself for an API key
+            options.setEnableHttps(false);
         }
         if (tls.serverName() != null && !tls.serverName().isBlank()) {
             options.setChannelInitializer(channel -> channel.overrideAuthority(tls.serverName()));

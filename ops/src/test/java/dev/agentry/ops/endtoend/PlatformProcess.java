@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The packaged platform ({@code agentry.jar serve}) as a child process on a test database,
@@ -59,6 +60,10 @@ final class PlatformProcess implements AutoCloseable {
                 "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + PostgresTestDatabase.USER));
         command.addAll(List.of(properties));
+        if (Stream.of(properties).noneMatch(property -> property.startsWith("--agentry.temporal."))) {
+            // its in-memory Temporal service must not take the fixed port beside other builds on this machine
+            command.add("--agentry.temporal.embedded-port=0");
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

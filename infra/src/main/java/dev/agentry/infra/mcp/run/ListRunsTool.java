@@ -1,0 +1,92 @@
+package dev.agentry.infra.mcp.run;
+
+import dev.agentry.infra.mcp.McpTool;
+import dev.agentry.infra.mcp.ReadModelQueries;
+import dev.agentry.infra.mcp.ToolArguments;
+import dev.agentry.infra.security.Caller;
+import dev.agentry.query.api.ListRuns;
+import dev.agentry.query.api.RunView;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+@Component
+class ListRunsTool implements McpTool<ListRunsTool.Request> {
+
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 500;
+
+    private static final String INPUT_SCHEMA = """
+            {
+              "type": "object",
+              "properties": {
+            %s,
+                "limit": {"type": "integer", "minimum": 1, "maximum": 500, "default": 20,
+                          "description": "at most this many runs, the newest first"}
+              },
+              "required": ["agent_id"],
+              "additionalProperties": false
+            }""".formatted(CallersAgents.AGENT_ID_SCHEMA);
+
+    private static final String OUTPUT_SCHEMA = """
+            {
+              "type": "object",
+              "properties": {
+                "runs": {
+                  "type": "array",
+                  "items": {
+                    "type": "object",
+                    "properties": {
+            %s
+                    },
+                    "required": [%s],
+                    "additionalProperties": false
+                  }
+                }
+              },
+              "required": ["runs"],
+              "additionalProperties": false
+            }""".formatted(RunJson.PROPERTIES, RunJson.REQUIRED);
+
+    record Request(String agentId, int limit) {
+    }
+
+    private final CallersAgents agents;
+    private final ReadModelQueries queries;
+
+    ListRunsTool(CallersAgents agents, ReadModelQueries queries) {
+        this.agents = agents;
+        this.queries = queries;
+    }
+
+    @Override
+    public McpSchema.Tool definition() {
+        return McpSchema.Tool.builder()
+                .name("list_runs")
+                .title("List an agent's runs")
+                .description("The runs of one of your agents, newest first: scheduled, manual and catch-up runs, "
+                        + "with their outcome (RUNNING while a manual run has none yet), model and token usage.")
+                .inputSchema(McpJsonDefaults.getMapper(), INPUT_SCHEMA)
+                .outputSchema(McpJsonDefaults.getMapper(), OUTPUT_SCHEMA)
+                .annotations(new McpSchema.ToolAnnotations("List an agent's runs", true, false, true, false, null))
+                .build();
+    }
+
+    @Override
+    public Request parse(ToolArguments arguments) {
+        return new Request(arguments.requiredText("agent_id", CallersAgents.MAX_AGENT_ID),
+                arguments.optionalInteger("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT));
+    }
+
+    @Override
+    public Map<String, Object> execute(Caller caller, Request request) {
+        agents.require(caller, request.agentId());
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("runs", queries.findAll(new ListRuns(request.agentId(), caller.userId(), request.limit()), RunView.class)
+                .stream().map(RunJson::summary).toList());
+        return result;
+    }
+}

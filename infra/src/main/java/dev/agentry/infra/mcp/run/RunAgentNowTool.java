@@ -1,0 +1,82 @@
+package dev.agentry.infra.mcp.run;
+
+import dev.agentry.command.api.RequestAgentRun;
+import dev.agentry.infra.mcp.CommandSender;
+import dev.agentry.infra.mcp.McpTool;
+import dev.agentry.infra.mcp.ReadModelQueries;
+import dev.agentry.infra.mcp.ToolArguments;
+import dev.agentry.infra.security.Caller;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+@Component
+class RunAgentNowTool implements McpTool<String> {
+
+    private static final String INPUT_SCHEMA = """
+            {
+              "type": "object",
+              "properties": {
+            %s
+              },
+              "required": ["agent_id"],
+              "additionalProperties": false
+            }""".formatted(CallersAgents.AGENT_ID_SCHEMA);
+
+    private static final String OUTPUT_SCHEMA = """
+            {
+              "type": "object",
+              "properties": {
+                "agent_id": {"type": "string"},
+                "run_id": {"type": "string", "description": "follow it with get_run or list_runs"}
+              },
+              "required": ["agent_id", "run_id"],
+              "additionalProperties": false
+            }""";
+
+    private final CallersAgents agents;
+    private final CommandSender commands;
+    private final ReadModelQueries queries;
+
+    RunAgentNowTool(CallersAgents agents, CommandSender commands, ReadModelQueries queries) {
+        this.agents = agents;
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    @Override
+    public McpSchema.Tool definition() {
+        return McpSchema.Tool.builder()
+                .name("run_agent_now")
+                .title("Run an agent now")
+                .description("Starts a run of one of your agents now, running or stopped, outside its schedule. "
+                        + "A running agent's overlap policy applies: while another run is in progress this one is "
+                        + "skipped or waits. Answers the run id at once; the run goes on in the background.")
+                .inputSchema(McpJsonDefaults.getMapper(), INPUT_SCHEMA)
+                .outputSchema(McpJsonDefaults.getMapper(), OUTPUT_SCHEMA)
+                .annotations(new McpSchema.ToolAnnotations("Run an agent now", false, false, false, true, null))
+                .build();
+    }
+
+    @Override
+    public String parse(ToolArguments arguments) {
+        return arguments.requiredText("agent_id", CallersAgents.MAX_AGENT_ID);
+    }
+
+    @Override
+    public Map<String, Object> execute(Caller caller, String agentId) {
+        agents.require(caller, agentId);
+        String runId = "run-" + agentId + "-manual-" + UUID.randomUUID();
+        commands.send(new RequestAgentRun(agentId, caller.userId(), runId), caller, "agent '" + agentId + "'");
+        // so that list_runs and get_run right after this show the run
+        queries.awaitOwnWrites();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("agent_id", agentId);
+        result.put("run_id", runId);
+        return result;
+    }
+}
