@@ -1,32 +1,17 @@
 package dev.agentry.command.agent;
 
-import dev.agentry.command.api.AgentCreated;
-import dev.agentry.command.api.AgentSettings;
-import dev.agentry.command.api.CreateAgent;
-import dev.agentry.command.api.RejectionCode;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import static dev.agentry.command.RejectedCommand.rejected;
+import static dev.agentry.command.agent.CreateAgentVerdicts.accepted;
+import static dev.agentry.command.agent.CreateAgentVerdicts.rejectedBecause;
 import static dev.agentry.command.agent.SettingsBuilder.settings;
 
 /** Each rule on its own: settings valid but for one field. */
 class AgentSettingsRulesTest {
-
-    private static final String AGENT = "agent-1";
-    private static final String OWNER = "user-owner";
-
-    private AggregateTestFixture<Agent> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Agent.class);
-    }
 
     @Test
     void aNameOfOneHundredCharactersIsAccepted() {
@@ -136,7 +121,6 @@ class AgentSettingsRulesTest {
     @Test
     void failureLimitsOfOneAndOneThousandAreAccepted() {
         accepted(settings().maxConsecutiveFailures(1));
-        setUp();
         accepted(settings().maxConsecutiveFailures(1000));
     }
 
@@ -153,20 +137,6 @@ class AgentSettingsRulesTest {
     @Test
     void aMissingCatchUpPolicyIsRejected() {
         rejectedBecause(settings().catchUp(null), "catch_up is required: skip or run_once");
-    }
-
-    private void accepted(SettingsBuilder settings) {
-        AgentSettings valid = settings.build();
-        fixture.givenNoPriorActivity()
-                .when(new CreateAgent(AGENT, OWNER, valid))
-                .expectEvents(new AgentCreated(AGENT, OWNER, valid));
-    }
-
-    private void rejectedBecause(SettingsBuilder settings, String message) {
-        fixture.givenNoPriorActivity()
-                .when(new CreateAgent(AGENT, OWNER, settings.build()))
-                .expectNoEvents()
-                .expectException(rejected(RejectionCode.INVALID_ARGUMENT, message));
     }
 
     private static List<String> toolNames(int count) {

@@ -1,30 +1,15 @@
 package dev.agentry.command.agent;
 
-import dev.agentry.command.api.AgentCreated;
-import dev.agentry.command.api.AgentSettings;
-import dev.agentry.command.api.CreateAgent;
-import dev.agentry.command.api.RejectionCode;
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static dev.agentry.command.RejectedCommand.rejected;
+import static dev.agentry.command.agent.CreateAgentVerdicts.accepted;
+import static dev.agentry.command.agent.CreateAgentVerdicts.rejectedBecause;
 import static dev.agentry.command.agent.SettingsBuilder.settings;
 
 /** Schedules as the agent accepts them: a cron that can fire, in an IANA timezone. */
 class ScheduleRulesTest {
-
-    private static final String AGENT = "agent-1";
-    private static final String OWNER = "user-owner";
-
-    private AggregateTestFixture<Agent> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(Agent.class);
-    }
 
     @Test
     void anAgentWithoutAScheduleRunsOnlyOnDemandAndIsAccepted() {
@@ -135,20 +120,5 @@ class ScheduleRulesTest {
     void aTimezoneLongerThanSixtyFourCharactersIsRejected() {
         rejectedBecause(settings().schedule("0 9 * * *", "Europe/" + "x".repeat(58)),
                 "schedule.timezone must be at most 64 characters");
-    }
-
-    private void accepted(SettingsBuilder settings) {
-        AgentSettings valid = settings.build();
-        fixture.givenNoPriorActivity()
-                .when(new CreateAgent(AGENT, OWNER, valid))
-                .expectSuccessfulHandlerExecution()
-                .expectEvents(new AgentCreated(AGENT, OWNER, valid));
-    }
-
-    private void rejectedBecause(SettingsBuilder settings, String message) {
-        fixture.givenNoPriorActivity()
-                .when(new CreateAgent(AGENT, OWNER, settings.build()))
-                .expectNoEvents()
-                .expectException(rejected(RejectionCode.INVALID_ARGUMENT, message));
     }
 }

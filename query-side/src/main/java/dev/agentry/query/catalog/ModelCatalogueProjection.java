@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -37,46 +38,26 @@ class ModelCatalogueProjection {
 
     @EventHandler
     void on(ModelRegistered event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        ModelDefinition definition = event.definition();
-        jdbc.sql("""
+        StatementSpec insert = jdbc.sql("""
                 INSERT INTO catalogue_models (name, friendly_name, tier, rank, supports_tools, supports_thinking,
                     offerings, enabled, registered_at, updated_at, version)
                 VALUES (:name, :friendlyName, :tier, :rank, :tools, :thinking,
                     CAST(:offerings AS jsonb), TRUE, :at, :at, :version)
                 ON CONFLICT (name) DO NOTHING
-                """)
-                .param("name", event.name())
-                .param("friendlyName", definition.friendlyName())
-                .param("tier", definition.tier().name())
-                .param("rank", definition.rank())
-                .param("tools", definition.capabilities().tools())
-                .param("thinking", definition.capabilities().thinking())
-                .param("offerings", offeringsJson(definition))
-                .param("at", utc(at))
-                .param("version", sequence)
-                .update();
+                """);
+        withDefinition(insert, event.name(), event.definition(), sequence, at).update();
     }
 
     @EventHandler
     void on(ModelRedefined event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        ModelDefinition definition = event.definition();
-        jdbc.sql("""
+        StatementSpec update = jdbc.sql("""
                 UPDATE catalogue_models
                 SET friendly_name = :friendlyName, tier = :tier, rank = :rank, supports_tools = :tools,
                     supports_thinking = :thinking, offerings = CAST(:offerings AS jsonb),
                     updated_at = :at, version = :version
                 WHERE name = :name AND version < :version
-                """)
-                .param("name", event.name())
-                .param("friendlyName", definition.friendlyName())
-                .param("tier", definition.tier().name())
-                .param("rank", definition.rank())
-                .param("tools", definition.capabilities().tools())
-                .param("thinking", definition.capabilities().thinking())
-                .param("offerings", offeringsJson(definition))
-                .param("at", utc(at))
-                .param("version", sequence)
-                .update();
+                """);
+        withDefinition(update, event.name(), event.definition(), sequence, at).update();
     }
 
     @EventHandler
@@ -104,6 +85,20 @@ class ModelCatalogueProjection {
                 .param("at", utc(at))
                 .param("version", sequence)
                 .update();
+    }
+
+    private StatementSpec withDefinition(StatementSpec statement, String name, ModelDefinition definition,
+                                         long sequence, Instant at) {
+        return statement
+                .param("name", name)
+                .param("friendlyName", definition.friendlyName())
+                .param("tier", definition.tier().name())
+                .param("rank", definition.rank())
+                .param("tools", definition.capabilities().tools())
+                .param("thinking", definition.capabilities().thinking())
+                .param("offerings", offeringsJson(definition))
+                .param("at", utc(at))
+                .param("version", sequence);
     }
 
     private String offeringsJson(ModelDefinition definition) {

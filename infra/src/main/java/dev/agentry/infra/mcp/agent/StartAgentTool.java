@@ -3,52 +3,28 @@ package dev.agentry.infra.mcp.agent;
 import dev.agentry.command.api.AgentStatus;
 import dev.agentry.command.api.StartAgent;
 import dev.agentry.infra.mcp.CommandSender;
-import dev.agentry.infra.mcp.McpTool;
-import dev.agentry.infra.mcp.ToolArguments;
-import dev.agentry.infra.security.Caller;
-import dev.agentry.query.api.AgentView;
-import io.modelcontextprotocol.json.McpJsonDefaults;
-import io.modelcontextprotocol.spec.McpSchema;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
-
 @Component
-class StartAgentTool implements McpTool<String> {
-
-    private final CommandSender commands;
-    private final OwnedAgents agents;
+class StartAgentTool extends AgentStatusSwitchTool {
 
     StartAgentTool(CommandSender commands, OwnedAgents agents) {
-        this.commands = commands;
-        this.agents = agents;
+        super(commands, agents, AgentStatus.RUNNING, StartAgent::new);
     }
 
     @Override
-    public McpSchema.Tool definition() {
-        return McpSchema.Tool.builder()
-                .name("start_agent")
-                .title("Start an agent")
-                .description("Sets one of your agents RUNNING: it runs on its schedule from now on. "
-                        + "Starting a running agent changes nothing.")
-                .inputSchema(McpJsonDefaults.getMapper(), AgentIdArgument.INPUT_SCHEMA)
-                .outputSchema(McpJsonDefaults.getMapper(), AgentJson.SCHEMA)
-                .annotations(new McpSchema.ToolAnnotations("Start an agent", false, false, true, false, null))
-                .build();
+    String name() {
+        return "start_agent";
     }
 
     @Override
-    public String parse(ToolArguments arguments) {
-        return AgentIdArgument.parse(arguments);
+    String title() {
+        return "Start an agent";
     }
 
     @Override
-    public Map<String, Object> execute(Caller caller, String agentId) {
-        AgentView agent = agents.find(caller, agentId);
-        if (agent.status() == AgentStatus.RUNNING) {
-            return AgentJson.of(agent);
-        }
-        commands.send(new StartAgent(agentId, caller.userId()), caller, OwnedAgents.subject(agentId));
-        return AgentJson.of(agents.afterChange(caller, agentId));
+    String description() {
+        return "Sets one of your agents RUNNING: it runs on its schedule from now on. "
+                + "Starting a running agent changes nothing.";
     }
 }
