@@ -23,6 +23,7 @@ import java.util.Optional;
  * The whole application in this JVM on a test database, without the web server; close it to "stop the process".
  * Temporal is left out unless asked for with {@code agentry.temporal.enabled=true} (then the in-memory
  * service listens on a free port unless {@code agentry.temporal.embedded-port} or a target says otherwise).
+ * Reconciliation at startup is off unless asked for with {@code agentry.reconciliation.on-startup=true}.
  */
 public final class RunningPlatform implements AutoCloseable {
 
@@ -39,7 +40,9 @@ public final class RunningPlatform implements AutoCloseable {
                 "agentry.home=" + home,
                 "agentry.admin-token=agt_test_admin_token_for_this_database_only",
                 "agentry.temporal.enabled=false",
-                "agentry.temporal.embedded-port=0"));
+                "agentry.temporal.embedded-port=0",
+                // tests set up schedules behind the platform's back, which reconciliation would repair at once
+                "agentry.reconciliation.on-startup=false"));
         properties.addAll(List.of(extraProperties)); // later ones win
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AgentryApplication.class)
                 .web(WebApplicationType.NONE)
