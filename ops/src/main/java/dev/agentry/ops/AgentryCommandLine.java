@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "agentry",
         mixinStandardHelpOptions = true,
         description = "Event-sourced platform for scheduled LLM agents.",
-        subcommands = {ServeCommand.class, McpStdioCommand.class, ProjectionsCommand.class, TemporalDevCommand.class})
+        subcommands = {ServeCommand.class, McpStdioCommand.class, ProjectionsCommand.class, TemporalDevCommand.class,
+                ReconcileCommand.class})
 public class AgentryCommandLine {
 
     public static void main(String[] args) {

@@ -126,6 +126,16 @@ public final class ToolArguments {
         return optionalChoice(name, choices).orElse(defaultValue);
     }
 
+    public Optional<Boolean> optionalBoolean(String name) {
+        if (!values.containsKey(name)) {
+            return Optional.empty();
+        }
+        if (!(values.get(name) instanceof Boolean flag)) {
+            throw invalid(name, "must be true or false");
+        }
+        return Optional.of(flag);
+    }
+
     public Optional<Integer> optionalInteger(String name, int min, int max) {
         if (!values.containsKey(name)) {
             return Optional.empty();

@@ -28,7 +28,9 @@ public final class FakeVendorServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record RecordedRequest(String method, String rawPath, Map<String, List<String>> headers, String body) {
+    /** @param receivedAtNanos {@link System#nanoTime()} when the request arrived, to measure the gaps between them */
+    public record RecordedRequest(String method, String rawPath, Map<String, List<String>> headers, String body,
+                                  long receivedAtNanos) {
 
         public String header(String name) {
             return headers.entrySet().stream()
@@ -106,7 +108,7 @@ public final class FakeVendorServer implements AutoCloseable {
         try (exchange) {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                    Map.copyOf(exchange.getRequestHeaders()), body));
+                    Map.copyOf(exchange.getRequestHeaders()), body, System.nanoTime()));
             Answer answer = answers.poll();
             if (answer == null) {
                 answer = new Answer(500, "{\"error\":\"no answer queued\"}", Map.of(), Duration.ZERO);

@@ -121,7 +121,8 @@ class McpHttpEndpointTest {
 
             assertThat(admin.listTools().tools()).extracting(McpSchema.Tool::name).containsExactly(
                     "agent_history", "create_agent", "create_user", "delete_agent", "get_agent", "get_run", "issue_token",
-                    "list_agents", "list_runs", "revoke_token", "run_agent_now", "start_agent", "stop_agent", "update_agent");
+                    "list_agents", "list_runs", "reconcile", "revoke_token", "run_agent_now", "start_agent", "stop_agent",
+                    "update_agent");
             assertThat(admin.listTools().tools()).allSatisfy(tool -> {
                 assertThat(tool.inputSchema()).containsEntry("type", "object").containsEntry("additionalProperties", false);
                 assertThat(tool.outputSchema()).containsEntry("type", "object");

@@ -1,0 +1,80 @@
+package dev.agentry.infra.mcp.admin;
+
+import dev.agentry.infra.mcp.McpTool;
+import dev.agentry.infra.mcp.ToolArguments;
+import dev.agentry.infra.mcp.ToolFailure;
+import dev.agentry.infra.reconciliation.ReconciliationReportJson;
+import dev.agentry.infra.security.Caller;
+import dev.agentry.workflows.reconciliation.Reconciliation;
+import dev.agentry.workflows.reconciliation.ReconciliationReport;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/**
+ * Compares the agents' events with their schedules in Temporal and repairs the differences, or with
+ * {@code dry_run} only reports them. Temporal being unreachable before anything was repaired is
+ * {@code unavailable}; once repairs began, the report tells what was done.
+ */
+@Component
+class ReconcileTool implements McpTool<ReconcileTool.Request> {
+
+    private static final String INPUT_SCHEMA = """
+            {
+              "type": "object",
+              "properties": {
+                "dry_run": {"type": "boolean", "default": false,
+                            "description": "report what would be repaired without changing anything"}
+              },
+              "additionalProperties": false
+            }""";
+
+    record Request(boolean dryRun) {
+    }
+
+    private final ObjectProvider<Reconciliation> reconciliation;
+
+    ReconcileTool(ObjectProvider<Reconciliation> reconciliation) {
+        this.reconciliation = reconciliation;
+    }
+
+    @Override
+    public McpSchema.Tool definition() {
+        return McpSchema.Tool.builder()
+                .name("reconcile")
+                .title("Reconcile agents with Temporal")
+                .description("Admin: finds RUNNING agents without a schedule (orphans: stopped or restored by the orphan "
+                        + "policy), schedules of agents that are not running (zombies: stopped) and schedules with "
+                        + "outdated settings (drift: corrected). With dry_run it only reports.")
+                .inputSchema(McpJsonDefaults.getMapper(), INPUT_SCHEMA)
+                .outputSchema(McpJsonDefaults.getMapper(), ReconciliationReportJson.SCHEMA)
+                .annotations(new McpSchema.ToolAnnotations("Reconcile agents with Temporal", false, true, true, false, null))
+                .build();
+    }
+
+    @Override
+    public boolean adminOnly() {
+        return true;
+    }
+
+    @Override
+    public Request parse(ToolArguments arguments) {
+        return new Request(arguments.optionalBoolean("dry_run").orElse(false));
+    }
+
+    @Override
+    public Map<String, Object> execute(Caller caller, Request request) {
+        Reconciliation available = reconciliation.getIfAvailable();
+        if (available == null) {
+            throw ToolFailure.failedPrecondition("this platform runs without Temporal, so there is nothing to reconcile");
+        }
+        ReconciliationReport report = available.reconcile(request.dryRun());
+        if (!report.temporalAvailable() && report.repaired().isEmpty()) {
+            throw ToolFailure.unavailable(report.unavailable() + "; nothing was changed, retry later");
+        }
+        return ReconciliationReportJson.of(report);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.agentry.infra.run;
+
+import dev.agentry.command.api.RecordAgentFailure;
+import dev.agentry.command.api.RecordAgentRun;
+import dev.agentry.command.api.RunTrigger;
+import dev.agentry.infra.catalog.CurrentModelResolver;
+import dev.agentry.infra.run.tools.ToolRegistry;
+import dev.agentry.workflows.model.ModelResolution;
+import dev.agentry.workflows.model.ResolvedModel;
+import dev.agentry.workflows.run.PreparedRun;
+import dev.agentry.workflows.run.RunActivities;
+import dev.agentry.workflows.run.RunModel;
+import dev.agentry.workflows.run.RunRequest;
+import dev.agentry.workflows.run.RunResult;
+import dev.agentry.workflows.run.RunTranscript;
+import org.springframework.stereotype.Component;
+
+/** Reads the agent from its events, resolves its model from the catalogue, and reports as the scheduler. */
+@Component
+class RunActivitiesImpl implements RunActivities {
+
+    private final EventSourcedAgents agents;
+    private final CurrentModelResolver models;
+    private final ToolRegistry tools;
+    private final TranscriptStore transcripts;
+    private final SchedulerCommands commands;
+
+    RunActivitiesImpl(EventSourcedAgents agents, CurrentModelResolver models, ToolRegistry tools,
+                      TranscriptStore transcripts, SchedulerCommands commands) {
+        this.agents = agents;
+        this.models = models;
+        this.tools = tools;
+        this.transcripts = transcripts;
+        this.commands = commands;
+    }
+
+    @Override
+    public PreparedRun prepare(RunRequest request) {
+        return agents.find(request.agentId()).map(agent -> {
+            ModelResolution resolution = models.now().resolve(agent.settings().tier(), agent.settings().model());
+            if (!resolution.isResolved()) {
+                return PreparedRun.noModel(agent.ownerId(), resolution.unavailableReason());
+            }
+            ResolvedModel model = resolution.model();
+            return PreparedRun.ready(agent.ownerId(), agent.settings().instructions(),
+                    tools.definitionsOf(agent.settings().tools()),
+                    new RunModel(model.name(), model.provider(), model.providerModelId(), model.thinking()));
+        }).orElseGet(PreparedRun::agentNotFound);
+    }
+
+    @Override
+    public String storeTranscript(RunTranscript transcript) {
+        return transcripts.put(transcript.runId(), TranscriptJson.write(transcript));
+    }
+
+    @Override
+    public void recordOutcome(RunResult result) {
+        RunRequest run = result.request();
+        RunTrigger trigger = RunTrigger.valueOf(run.trigger().name());
+        Object command = result.succeeded()
+                ? new RecordAgentRun(run.agentId(), run.runId(), trigger, run.scheduledAt(), result.startedAt(),
+                        result.finishedAt(), result.model(), result.usage().inputTokens(),
+                        result.usage().outputTokens(), result.summary(), result.transcriptRef())
+                : new RecordAgentFailure(run.agentId(), run.runId(), trigger, run.scheduledAt(), result.startedAt(),
+                        result.finishedAt(), result.model(), result.errorKind(), result.errorMessage(),
+                        result.usage().inputTokens(), result.usage().outputTokens(), result.transcriptRef());
+        commands.send(command, run.agentId(), run.runId());
+    }
+}

@@ -1,0 +1,135 @@
+package dev.agentry.workflows.run;
+
+import dev.agentry.workflows.llm.LlmFailureKind;
+import dev.agentry.workflows.llm.TokenUsage;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.workflow.Workflow;
+import org.slf4j.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Prepares the run (the agent as it is now, its model), converses with the model through {@link AgentLoop},
+ * stores the transcript and reports the outcome. Failures of the model end the run as a recorded failure,
+ * never as a failed workflow, so the agent's history says what went wrong.
+ */
+public class AgentRunWorkflowImpl implements AgentRunWorkflow {
+
+    static final int SUMMARY_LENGTH = 500;
+    static final String PREPARATION_FAILED = "PREPARATION_FAILED";
+
+    private static final Logger log = Workflow.getLogger(AgentRunWorkflowImpl.class);
+
+    /** Reading the agent: a database outage is waited out for a while, then the run fails. */
+    private final RunActivities preparing = Workflow.newActivityStub(RunActivities.class, ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofMinutes(1))
+            .setScheduleToCloseTimeout(Duration.ofMinutes(10))
+            .setRetryOptions(RetryOptions.newBuilder().setMaximumInterval(Duration.ofSeconds(30)).build())
+            .build());
+
+    /** Storing the transcript and the outcome: worth waiting a day for, an outcome lost is a run unaccounted for. */
+    private final RunActivities reporting = Workflow.newActivityStub(RunActivities.class, ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofMinutes(1))
+            .setScheduleToCloseTimeout(Duration.ofDays(1))
+            .setRetryOptions(RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
+            .build());
+
+    /**
+     * A model call: the providers' own timeouts are shorter than this, and the heartbeats show within
+     * half a minute that a call died with its worker. Retries follow the provider's classification (the
+     * activity marks the hopeless ones non-retryable) and its retry-after.
+     */
+    private final LlmActivities llm = Workflow.newActivityStub(LlmActivities.class, ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofMinutes(5))
+            .setHeartbeatTimeout(Duration.ofSeconds(30))
+            .setRetryOptions(RetryOptions.newBuilder()
+                    .setInitialInterval(Duration.ofSeconds(2))
+                    .setBackoffCoefficient(2)
+                    .setMaximumInterval(Duration.ofMinutes(1))
+                    .setMaximumAttempts(5)
+                    .build())
+            .build());
+
+    private final ToolActivities tools = Workflow.newActivityStub(ToolActivities.class, ActivityOptions.newBuilder()
+            .setStartToCloseTimeout(Duration.ofMinutes(2))
+            .setRetryOptions(RetryOptions.newBuilder()
+                    .setInitialInterval(Duration.ofSeconds(1))
+                    .setMaximumAttempts(3)
+                    .build())
+            .build());
+
+    @Override
+    public RunOutcome run(RunRequest request) {
+        Instant startedAt = now();
+        PreparedRun prepared;
+        try {
+            prepared = preparing.prepare(request);
+        } catch (ActivityFailure failure) {
+            return report(new RunResult(request, startedAt, now(), null, TokenUsage.NONE, null,
+                    PREPARATION_FAILED, "the agent could not be read: " + failure.getCause().getMessage(), null));
+        }
+        return switch (prepared.readiness()) {
+            case AGENT_NOT_FOUND -> {
+                log.info("Run {} ends: agent {} no longer exists", request.runId(), request.agentId());
+                yield new RunOutcome(request.runId(), false, "agent not found");
+            }
+            case NO_MODEL -> report(new RunResult(request, startedAt, now(), null, TokenUsage.NONE, null,
+                    LlmFailureKind.PROVIDER_UNAVAILABLE.name(), prepared.unavailableReason(), null));
+            case READY -> converse(request, prepared, startedAt);
+        };
+    }
+
+    private RunOutcome converse(RunRequest request, PreparedRun prepared, Instant startedAt) {
+        AgentLoop loop = new AgentLoop(llm, tools, prepared,
+                new ToolContext(request.agentId(), request.runId(), prepared.ownerId()));
+        AgentLoop.End end = loop.converse(task(request));
+        Instant finishedAt = now();
+        String model = prepared.model().name();
+        String transcriptRef = storeTranscript(new RunTranscript(request.agentId(), request.runId(), model,
+                startedAt, finishedAt, prepared.instructions(), prepared.tools(), loop.messages(),
+                end.finalAnswer(), end.errorKind(), end.errorMessage(), loop.usage()));
+        return report(new RunResult(request, startedAt, finishedAt, model, loop.usage(),
+                end.finalAnswer() == null ? null : shortened(end.finalAnswer()),
+                end.errorKind(), end.errorMessage(), transcriptRef));
+    }
+
+    /** What the model is asked at the start; the agent's instructions are the system prompt. */
+    static String task(RunRequest request) {
+        String when = request.scheduledAt() == null ? "now" : "for " + request.scheduledAt();
+        return "This is a %s run of your instructions, %s. Carry them out, using your tools where they help, "
+                .formatted(request.trigger().name().toLowerCase(Locale.ROOT).replace('_', '-'), when)
+                + "then answer with a short report of what you did.";
+    }
+
+    /** A run without its transcript is still a run: the outcome is recorded without a reference. */
+    private String storeTranscript(RunTranscript transcript) {
+        try {
+            return reporting.storeTranscript(transcript);
+        } catch (ActivityFailure failure) {
+            log.warn("Run {}: transcript not stored: {}", transcript.runId(), failure.getCause().getMessage());
+            return null;
+        }
+    }
+
+    private RunOutcome report(RunResult result) {
+        try {
+            reporting.recordOutcome(result);
+        } catch (ActivityFailure failure) {
+            log.error("Run {}: outcome not recorded: {}", result.request().runId(), failure.getCause().getMessage());
+        }
+        return new RunOutcome(result.request().runId(), result.succeeded(),
+                result.succeeded() ? result.summary() : result.errorKind() + ": " + result.errorMessage());
+    }
+
+    static String shortened(String text) {
+        return text.length() <= SUMMARY_LENGTH ? text : text.substring(0, SUMMARY_LENGTH - 1) + "…";
+    }
+
+    private static Instant now() {
+        return Instant.ofEpochMilli(Workflow.currentTimeMillis());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.agentry.workflows.run;
+
+import dev.agentry.workflows.llm.ToolDefinition;
+
+import java.util.List;
+
+/**
+ * What a run needs to know about its agent, read when the run begins.
+ *
+ * @param readiness         whether the run can go ahead
+ * @param ownerId           the agent's owner, whose connections (e.g. Slack) its tools act with
+ * @param instructions      the agent's instructions, sent as the system prompt
+ * @param tools             the tools the agent allows that the platform has, offered to the model
+ * @param model             the model to call; null unless READY
+ * @param unavailableReason why no model can serve the agent now; only for NO_MODEL
+ */
+public record PreparedRun(
+        Readiness readiness,
+        String ownerId,
+        String instructions,
+        List<ToolDefinition> tools,
+        RunModel model,
+        String unavailableReason) {
+
+    public enum Readiness {
+        READY,
+        /** the agent is deleted or never existed: nothing to run and nothing to record */
+        AGENT_NOT_FOUND,
+        /** no available provider serves the agent's tier or model */
+        NO_MODEL
+    }
+
+    public PreparedRun {
+        tools = tools == null ? List.of() : List.copyOf(tools);
+    }
+
+    public static PreparedRun ready(String ownerId, String instructions, List<ToolDefinition> tools, RunModel model) {
+        return new PreparedRun(Readiness.READY, ownerId, instructions, tools, model, null);
+    }
+
+    public static PreparedRun agentNotFound() {
+        return new PreparedRun(Readiness.AGENT_NOT_FOUND, null, null, List.of(), null, null);
+    }
+
+    public static PreparedRun noModel(String ownerId, String reason) {
+        return new PreparedRun(Readiness.NO_MODEL, ownerId, null, List.of(), null, reason);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.agentry.workflows.run;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+/** Prepares every run as told and keeps transcripts and outcomes in memory. */
+final class RecordingRunActivities implements RunActivities {
+
+    private final Function<RunRequest, PreparedRun> preparation;
+    private final Map<String, RunTranscript> transcripts = new ConcurrentHashMap<>();
+    private final List<RunResult> outcomes = new CopyOnWriteArrayList<>();
+
+    RecordingRunActivities(Function<RunRequest, PreparedRun> preparation) {
+        this.preparation = preparation;
+    }
+
+    @Override
+    public PreparedRun prepare(RunRequest request) {
+        return preparation.apply(request);
+    }
+
+    @Override
+    public String storeTranscript(RunTranscript transcript) {
+        String reference = "memory/" + transcript.runId();
+        transcripts.put(reference, transcript);
+        return reference;
+    }
+
+    @Override
+    public void recordOutcome(RunResult result) {
+        outcomes.add(result);
+    }
+
+    RunTranscript transcript(String reference) {
+        return transcripts.get(reference);
+    }
+
+    List<RunResult> outcomes() {
+        return List.copyOf(outcomes);
+    }
+}
