@@ -17,6 +17,9 @@ import java.time.Duration;
  * @param embeddedPort     gRPC port of the in-memory service; 0 picks a free one
  * @param apiKey           Temporal Cloud API key, sent as bearer token; implies TLS
  * @param shutdownTimeout  how long a stopping platform lets running activities finish
+ * @param stickyExecution  whether a workflow's tasks go preferably to the worker that ran it last; unset:
+ *                         on, except against the in-memory service (which would never hand a dead worker's
+ *                         tasks to another)
  */
 @ConfigurationProperties("agentry.temporal")
 public record TemporalProperties(
@@ -26,7 +29,8 @@ public record TemporalProperties(
         @DefaultValue("7233") int embeddedPort,
         @DefaultValue Tls tls,
         String apiKey,
-        @DefaultValue("30s") Duration shutdownTimeout) {
+        @DefaultValue("30s") Duration shutdownTimeout,
+        Boolean stickyExecution) {
 
     public boolean embedded() {
         return target == null || target.isBlank();

@@ -4,9 +4,11 @@ import dev.agentry.workflows.WorkflowImplementations;
 import dev.agentry.workflows.schedule.AgentScheduleWorkflow;
 import dev.agentry.workflows.schedule.RunStatusActivities;
 import dev.agentry.workflows.schedule.RunStatusActivitiesImpl;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -22,6 +24,11 @@ import java.util.concurrent.TimeUnit;
  * {@link WorkflowImplementations#ALL} and every activity bean. It starts once the application is
  * otherwise up and stops first, letting running activities finish. Starting needs Temporal; while it
  * is unreachable the worker keeps trying in the background, so the platform still serves its tools.
+ *
+ * <p>Sticky execution (a workflow's next task goes to the worker that holds it in its cache) is off
+ * against Temporal's in-memory service: that service never moves a task away from a worker that died,
+ * so a platform restarted against {@code temporal-dev} would find its schedules stuck. A real server
+ * hands such a task to any worker after a few seconds.
  */
 class TemporalWorker implements SmartLifecycle {
 
@@ -33,39 +40,33 @@ class TemporalWorker implements SmartLifecycle {
 
     private final WorkflowClient client;
     private final ListableBeanFactory beans;
-    private final Duration shutdownTimeout;
+    private final TemporalProperties properties;
     private WorkerFactory factory;
     private Thread retryingStart;
     private volatile boolean running;
 
-    TemporalWorker(WorkflowClient client, ListableBeanFactory beans, Duration shutdownTimeout) {
+    TemporalWorker(WorkflowClient client, ListableBeanFactory beans, TemporalProperties properties) {
         this.client = client;
         this.beans = beans;
-        this.shutdownTimeout = shutdownTimeout;
+        this.properties = properties;
     }
 
     @Override
     public synchronized void start() {
-        factory = WorkerFactory.newInstance(client);
-        Worker worker = factory.newWorker(AgentScheduleWorkflow.TASK_QUEUE);
-        worker.registerWorkflowImplementationTypes(WorkflowImplementations.ALL.toArray(Class<?>[]::new));
-        List<Object> activities = new ArrayList<>(ActivityBeans.in(beans));
-        if (!ActivityBeans.anyImplements(activities, RunStatusActivities.class)) {
-            activities.add(new RunStatusActivitiesImpl(client));
-        }
-        worker.registerActivitiesImplementations(activities.toArray());
         running = true;
-        if (!tryToStart(factory)) {
-            WorkerFactory workers = factory;
-            retryingStart = new Thread(() -> keepTryingToStart(workers), "temporal-worker-start");
+        if (!tryToStart()) {
+            retryingStart = new Thread(this::keepTryingToStart, "temporal-worker-start");
             retryingStart.setDaemon(true);
             retryingStart.start();
         }
     }
 
-    private boolean tryToStart(WorkerFactory workers) {
+    private synchronized boolean tryToStart() {
         try {
-            workers.start();
+            if (factory == null) {
+                factory = newWorkerFactory(stickyExecution());
+            }
+            factory.start();
             log.info("Temporal worker polling task queue {} in namespace {}",
                     AgentScheduleWorkflow.TASK_QUEUE, client.getOptions().getNamespace());
             return true;
@@ -75,18 +76,46 @@ class TemporalWorker implements SmartLifecycle {
         }
     }
 
-    private void keepTryingToStart(WorkerFactory workers) {
+    private WorkerFactory newWorkerFactory(boolean sticky) {
+        WorkerFactory workers = WorkerFactory.newInstance(client);
+        WorkerOptions.Builder options = WorkerOptions.newBuilder();
+        if (!sticky) {
+            options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+        }
+        Worker worker = workers.newWorker(AgentScheduleWorkflow.TASK_QUEUE, options.build());
+        worker.registerWorkflowImplementationTypes(WorkflowImplementations.ALL.toArray(Class<?>[]::new));
+        List<Object> activities = new ArrayList<>(ActivityBeans.in(beans));
+        if (!ActivityBeans.anyImplements(activities, RunStatusActivities.class)) {
+            activities.add(new RunStatusActivitiesImpl(client));
+        }
+        worker.registerActivitiesImplementations(activities.toArray());
+        return workers;
+    }
+
+    /** As configured; otherwise on, unless the server is the in-memory service (which reports no version). */
+    private boolean stickyExecution() {
+        if (properties.stickyExecution() != null) {
+            return properties.stickyExecution();
+        }
+        String serverVersion = client.getWorkflowServiceStubs().blockingStub()
+                .getSystemInfo(GetSystemInfoRequest.getDefaultInstance()).getServerVersion();
+        boolean inMemoryService = serverVersion.isBlank();
+        if (inMemoryService) {
+            log.info("Temporal is the in-memory service: sticky execution off, so that restarts find their workflows");
+        }
+        return !inMemoryService;
+    }
+
+    private void keepTryingToStart() {
         Duration wait = FIRST_RETRY;
-        while (running && !Thread.currentThread().isInterrupted()) {
+        while (running) {
             try {
                 Thread.sleep(wait.toMillis());
             } catch (InterruptedException stopping) {
                 return;
             }
-            synchronized (this) {
-                if (!running || tryToStart(workers)) {
-                    return;
-                }
+            if (!running || tryToStart()) {
+                return;
             }
             wait = wait.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait.multipliedBy(2);
         }
@@ -106,7 +135,7 @@ class TemporalWorker implements SmartLifecycle {
         }
         if (stopping != null) {
             stopping.shutdown();
-            stopping.awaitTermination(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            stopping.awaitTermination(properties.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
             if (!stopping.isTerminated()) {
                 stopping.shutdownNow();
             }

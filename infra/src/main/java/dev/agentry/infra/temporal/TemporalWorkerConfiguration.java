@@ -15,7 +15,7 @@ class TemporalWorkerConfiguration {
 
     @Bean
     TemporalWorker temporalWorker(WorkflowClient client, ListableBeanFactory beans, TemporalProperties properties) {
-        return new TemporalWorker(client, beans, properties.shutdownTimeout());
+        return new TemporalWorker(client, beans, properties);
     }
 
     /** Axon finds its event handlers on any bean and runs them in the processor {@code temporal-sync}. */

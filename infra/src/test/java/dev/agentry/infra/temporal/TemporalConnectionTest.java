@@ -85,6 +85,25 @@ class TemporalConnectionTest {
     }
 
     @Test
+    void aPlatformStartedAgainAgainstTheInMemoryServiceTakesOverTheSchedulesOfTheOneBeforeIt() {
+        try (EmbeddedTemporalService cluster = EmbeddedTemporalService.start(0)) {
+            WorkflowClient client = clientOf(cluster.target());
+            AgentScheduleWorkflow schedule;
+            try (RunningPlatform first = RunningPlatform.start(database, home, NO_STARTUP_RECONCILIATION,
+                    "agentry.temporal.enabled=true", "agentry.temporal.target=" + cluster.target())) {
+                schedule = startManualOnlySchedule(client, "taken-over");
+                assertThat(schedule.describe().agentId()).isEqualTo("taken-over");
+            }
+            try (RunningPlatform second = RunningPlatform.start(database, home, NO_STARTUP_RECONCILIATION,
+                    "agentry.temporal.enabled=true", "agentry.temporal.target=" + cluster.target())) {
+                // a task the in-memory service kept for the first platform's worker would never be answered
+                schedule.triggerNow("run-taken-over-manual-1");
+                await().atMost(PATIENCE).until(() -> "run-taken-over-manual-1".equals(schedule.describe().runInProgress()));
+            }
+        }
+    }
+
+    @Test
     void anApiKeyTravelsAsBearerTokenOnEveryCall() throws IOException {
         Set<String> authorizations = ConcurrentHashMap.newKeySet();
         ServerInterceptor recordAuthorization = new ServerInterceptor() {
@@ -138,6 +157,15 @@ class TemporalConnectionTest {
         await().atMost(PATIENCE).until(() -> schedule.describe().runInProgress() == null);
         assertThat(schedule.describe().agentId()).isEqualTo(agentId);
         schedule.stop();
+    }
+
+    private static AgentScheduleWorkflow startManualOnlySchedule(WorkflowClient client, String agentId) {
+        AgentScheduleWorkflow schedule = client.newWorkflowStub(AgentScheduleWorkflow.class, WorkflowOptions.newBuilder()
+                .setWorkflowId(AgentScheduleWorkflow.workflowIdFor(agentId))
+                .setTaskQueue(AgentScheduleWorkflow.TASK_QUEUE)
+                .build());
+        WorkflowClient.start(schedule::run, ScheduleState.startingNow(agentId, new ScheduleConfig(null, null, null, "test")));
+        return schedule;
     }
 
     private static WorkflowClient clientOf(String target) {
