@@ -40,9 +40,6 @@ import static org.awaitility.Awaitility.await;
 /** Where the platform finds Temporal, and that its worker runs the schedule workflow and its activities there. */
 class TemporalConnectionTest {
 
-    /** The schedules these tests start by hand belong to no agent: reconciliation would stop them as zombies. */
-    private static final String NO_STARTUP_RECONCILIATION = "agentry.reconciliation.on-startup=false";
-
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final Metadata.Key<String> AUTHORIZATION =
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
@@ -63,7 +60,7 @@ class TemporalConnectionTest {
 
     @Test
     void withoutATargetTheWorkerRunsSchedulesAndTheirActivitiesOnTheInMemoryService() {
-        try (RunningPlatform platform = RunningPlatform.start(database, home, "agentry.temporal.enabled=true", NO_STARTUP_RECONCILIATION)) {
+        try (RunningPlatform platform = RunningPlatform.start(database, home, "agentry.temporal.enabled=true")) {
             EmbeddedTemporalService embedded = platform.bean(EmbeddedTemporalService.class);
             assertThat(embedded.port()).isPositive().isNotEqualTo(7233);
 
@@ -74,7 +71,7 @@ class TemporalConnectionTest {
     @Test
     void withATargetThePlatformWorksOnThatServiceAndRunsNoServiceOfItsOwn() {
         try (EmbeddedTemporalService cluster = EmbeddedTemporalService.start(0);
-             RunningPlatform platform = RunningPlatform.start(database, home, NO_STARTUP_RECONCILIATION,
+             RunningPlatform platform = RunningPlatform.start(database, home,
                      "agentry.temporal.enabled=true", "agentry.temporal.target=" + cluster.target())) {
             assertThatThrownBy(() -> platform.bean(EmbeddedTemporalService.class))
                     .isInstanceOf(NoSuchBeanDefinitionException.class);
@@ -89,12 +86,12 @@ class TemporalConnectionTest {
         try (EmbeddedTemporalService cluster = EmbeddedTemporalService.start(0)) {
             WorkflowClient client = clientOf(cluster.target());
             AgentScheduleWorkflow schedule;
-            try (RunningPlatform first = RunningPlatform.start(database, home, NO_STARTUP_RECONCILIATION,
+            try (RunningPlatform first = RunningPlatform.start(database, home,
                     "agentry.temporal.enabled=true", "agentry.temporal.target=" + cluster.target())) {
                 schedule = startManualOnlySchedule(client, "taken-over");
                 assertThat(schedule.describe().agentId()).isEqualTo("taken-over");
             }
-            try (RunningPlatform second = RunningPlatform.start(database, home, NO_STARTUP_RECONCILIATION,
+            try (RunningPlatform second = RunningPlatform.start(database, home,
                     "agentry.temporal.enabled=true", "agentry.temporal.target=" + cluster.target())) {
                 // a task the in-memory service kept for the first platform's worker would never be answered
                 schedule.triggerNow("run-taken-over-manual-1");
@@ -119,7 +116,7 @@ class TemporalConnectionTest {
         var builder = Grpc.newServerBuilderForPort(port, InsecureServerCredentials.create());
         GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder, List.of(recordAuthorization));
         Server server = builder.build().start();
-        try (RunningPlatform platform = RunningPlatform.start(database, home, NO_STARTUP_RECONCILIATION,
+        try (RunningPlatform platform = RunningPlatform.start(database, home,
                 "agentry.temporal.enabled=true", "agentry.temporal.target=127.0.0.1:" + port,
                 "agentry.temporal.api-key=key-for-tests", "agentry.temporal.tls.enabled=false")) {
             assertTheWorkerRunsAScheduleAndItsActivity(platform.bean(WorkflowClient.class), "with-key");
