@@ -1,5 +1,5 @@
 package dev.agentry.query.api;
 
-/** Oldest first; empty when the agent is unknown or not owned by {@code ownerId}. */
+/** The latest {@code limit} events, oldest first; empty when the agent is unknown or not owned by {@code ownerId}. */
 public record AgentHistory(String agentId, String ownerId, int limit) {
 }

@@ -32,7 +32,8 @@ class AgentHistoryQueries {
     }
 
     /**
-     * The first {@code limit} events of the agent, oldest first (in aggregate sequence order).
+     * The latest {@code limit} events of the agent, oldest first (in aggregate sequence order): an agent
+     * that has run for months still shows why it stopped yesterday.
      * Empty when the agent is unknown, owned by someone else or DELETED, like {@code FindAgent},
      * so that nobody learns from the history that another user's agent exists.
      * Callers ask with {@code ResponseTypes.multipleInstancesOf(AgentHistoryEntry.class)}.
@@ -40,11 +41,13 @@ class AgentHistoryQueries {
     @QueryHandler
     List<AgentHistoryEntry> history(AgentHistory query) {
         return jdbc.sql("""
-                        SELECT l.type, l.at, l.actor, l.reason, l.details
-                        FROM audit_log l JOIN agent_status a ON a.agent_id = l.agent_id
-                        WHERE l.agent_id = :agentId AND a.owner_id = :ownerId AND a.status <> 'DELETED'
-                        ORDER BY l.sequence_number, l.position
-                        LIMIT :limit
+                        SELECT type, at, actor, reason, details FROM (
+                            SELECT l.type, l.at, l.actor, l.reason, l.details, l.sequence_number, l.position
+                            FROM audit_log l JOIN agent_status a ON a.agent_id = l.agent_id
+                            WHERE l.agent_id = :agentId AND a.owner_id = :ownerId AND a.status <> 'DELETED'
+                            ORDER BY l.sequence_number DESC, l.position DESC
+                            LIMIT :limit) latest
+                        ORDER BY sequence_number, position
                         """)
                 .param("agentId", query.agentId())
                 .param("ownerId", query.ownerId())

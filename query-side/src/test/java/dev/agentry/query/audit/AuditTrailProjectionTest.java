@@ -93,13 +93,13 @@ class AuditTrailProjectionTest {
     }
 
     @Test
-    void historyIsLimitedToTheOldestEntries() {
+    void aLimitedHistoryShowsTheLatestEntriesOldestFirst() {
         String agentId = createAgent();
         querySide.agentEvent(agentId, new AgentStarted(agentId), alice);
         querySide.agentEvent(agentId, new AgentStopped(agentId, StopReason.USER), alice);
 
         assertThat(history(agentId, alice, 2)).extracting(AgentHistoryEntry::type)
-                .containsExactly("AgentCreated", "AgentStarted");
+                .containsExactly("AgentStarted", "AgentStopped");
     }
 
     @Test

@@ -28,7 +28,7 @@ class AgentHistoryTool implements McpTool<AgentHistoryTool.Request> {
               "properties": {
             %s,
                 "limit": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100,
-                          "description": "at most this many events, the oldest first"}
+                          "description": "the latest this many events, listed oldest first"}
               },
               "required": ["agent_id"],
               "additionalProperties": false
@@ -79,7 +79,7 @@ class AgentHistoryTool implements McpTool<AgentHistoryTool.Request> {
         return McpSchema.Tool.builder()
                 .name("agent_history")
                 .title("Show an agent's history")
-                .description("The lifecycle events of one of your agents from the event store, oldest first: "
+                .description("The latest lifecycle events of one of your agents, oldest first: "
                         + "who created, changed, started or stopped it, its runs and the platform's repairs.")
                 .inputSchema(McpJsonDefaults.getMapper(), INPUT_SCHEMA)
                 .outputSchema(McpJsonDefaults.getMapper(), OUTPUT_SCHEMA)
