@@ -2,7 +2,6 @@ package dev.agentry.infra.run;
 
 import dev.agentry.command.api.RecordAgentFailure;
 import dev.agentry.command.api.RecordAgentRun;
-import dev.agentry.command.api.RunTrigger;
 import dev.agentry.infra.catalog.CurrentModelResolver;
 import dev.agentry.infra.run.tools.ToolRegistry;
 import dev.agentry.workflows.model.ModelResolution;
@@ -56,12 +55,11 @@ class RunActivitiesImpl implements RunActivities {
     @Override
     public void recordOutcome(RunResult result) {
         RunRequest run = result.request();
-        RunTrigger trigger = RunTrigger.valueOf(run.trigger().name());
         Object command = result.succeeded()
-                ? new RecordAgentRun(run.agentId(), run.runId(), trigger, run.scheduledAt(), result.startedAt(),
+                ? new RecordAgentRun(run.agentId(), run.runId(), run.trigger(), run.scheduledAt(), result.startedAt(),
                         result.finishedAt(), result.model(), result.usage().inputTokens(),
                         result.usage().outputTokens(), result.summary(), result.transcriptRef())
-                : new RecordAgentFailure(run.agentId(), run.runId(), trigger, run.scheduledAt(), result.startedAt(),
+                : new RecordAgentFailure(run.agentId(), run.runId(), run.trigger(), run.scheduledAt(), result.startedAt(),
                         result.finishedAt(), result.model(), result.errorKind(), result.errorMessage(),
                         result.usage().inputTokens(), result.usage().outputTokens(), result.transcriptRef());
         commands.send(command, run.agentId(), run.runId());

@@ -24,7 +24,7 @@ import dev.agentry.workflows.run.RunActivities;
 import dev.agentry.workflows.run.RunOutcome;
 import dev.agentry.workflows.run.RunRequest;
 import dev.agentry.workflows.run.RunTranscript;
-import dev.agentry.workflows.run.RunTrigger;
+import dev.agentry.command.api.RunTrigger;
 import dev.agentry.workflows.run.ToolActivities;
 import dev.agentry.workflows.schedule.AgentScheduleWorkflow;
 import io.temporal.client.WorkflowOptions;

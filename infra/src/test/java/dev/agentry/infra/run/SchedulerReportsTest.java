@@ -14,7 +14,7 @@ import dev.agentry.workflows.llm.TokenUsage;
 import dev.agentry.workflows.run.RunActivities;
 import dev.agentry.workflows.run.RunRequest;
 import dev.agentry.workflows.run.RunResult;
-import dev.agentry.workflows.run.RunTrigger;
+import dev.agentry.command.api.RunTrigger;
 import dev.agentry.workflows.schedule.AgentScheduleWorkflow;
 import dev.agentry.workflows.schedule.ScheduleActivities;
 import org.junit.jupiter.api.AfterAll;

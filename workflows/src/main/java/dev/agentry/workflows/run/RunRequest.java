@@ -1,5 +1,7 @@
 package dev.agentry.workflows.run;
 
+import dev.agentry.command.api.RunTrigger;
+
 import java.time.Instant;
 
 /**

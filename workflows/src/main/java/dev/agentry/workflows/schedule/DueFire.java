@@ -1,7 +1,7 @@
 package dev.agentry.workflows.schedule;
 
 import dev.agentry.command.api.CatchUpPolicy;
-import dev.agentry.workflows.run.RunTrigger;
+import dev.agentry.command.api.RunTrigger;
 
 import java.time.Duration;
 import java.time.Instant;

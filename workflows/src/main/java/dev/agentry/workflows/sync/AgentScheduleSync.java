@@ -7,7 +7,7 @@ import dev.agentry.command.api.AgentStarted;
 import dev.agentry.command.api.AgentStopped;
 import dev.agentry.workflows.run.AgentRunWorkflow;
 import dev.agentry.workflows.run.RunRequest;
-import dev.agentry.workflows.run.RunTrigger;
+import dev.agentry.command.api.RunTrigger;
 import dev.agentry.workflows.schedule.AgentScheduleWorkflow;
 import dev.agentry.workflows.schedule.ScheduleConfig;
 import dev.agentry.workflows.schedule.ScheduleFingerprint;

@@ -1,5 +1,6 @@
 package dev.agentry.workflows.run;
 
+import dev.agentry.command.api.RunTrigger;
 import dev.agentry.workflows.llm.ToolDefinition;
 import dev.agentry.workflows.schedule.AgentScheduleWorkflow;
 import io.temporal.client.WorkflowOptions;

@@ -2,7 +2,7 @@ package dev.agentry.workflows.schedule;
 
 import dev.agentry.command.api.CatchUpPolicy;
 import dev.agentry.command.api.Schedule;
-import dev.agentry.workflows.run.RunTrigger;
+import dev.agentry.command.api.RunTrigger;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

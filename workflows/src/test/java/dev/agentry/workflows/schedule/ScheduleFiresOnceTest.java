@@ -3,7 +3,7 @@ package dev.agentry.workflows.schedule;
 import dev.agentry.command.api.CatchUpPolicy;
 import dev.agentry.command.api.OverlapPolicy;
 import dev.agentry.workflows.run.RunRequest;
-import dev.agentry.workflows.run.RunTrigger;
+import dev.agentry.command.api.RunTrigger;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

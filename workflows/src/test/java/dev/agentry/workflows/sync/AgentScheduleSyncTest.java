@@ -15,7 +15,7 @@ import dev.agentry.command.api.StopReason;
 import dev.agentry.workflows.run.AgentRunWorkflow;
 import dev.agentry.workflows.run.RunOutcome;
 import dev.agentry.workflows.run.RunRequest;
-import dev.agentry.workflows.run.RunTrigger;
+import dev.agentry.command.api.RunTrigger;
 import dev.agentry.workflows.schedule.AgentScheduleWorkflow;
 import dev.agentry.workflows.schedule.AgentScheduleWorkflowImpl;
 import dev.agentry.workflows.schedule.RunStatusActivitiesImpl;
