@@ -35,6 +35,7 @@ class McpHttpServerConfiguration {
                 .mcpEndpoint(ENDPOINT)
                 .contextExtractor(McpHttpServerConfiguration::callerContext)
                 .keepAliveInterval(properties.keepAlive())
+                .sessionSweepInterval(properties.sessionIdleTimeout())
                 .build();
     }
 

@@ -9,12 +9,15 @@ import java.time.Duration;
  * @param transport   {@code http} (Streamable HTTP at /mcp) or {@code stdio}
  * @param callTimeout how long a tool waits for a command or a query before it answers unavailable
  * @param keepAlive   interval of pings on open Streamable HTTP sessions, for proxies that cut idle
- *                    streams; unset for none (the SDK never forgets a session whose client left, and
- *                    would ping it, and warn, for ever)
+ *                    streams; unset for none
+ * @param sessionIdleTimeout a Streamable HTTP session with no open stream and no request for this long
+ *                    (up to twice as long: it is checked at this interval) is forgotten, so clients that
+ *                    leave without ending their session do not hold memory for ever
  */
 @ConfigurationProperties("agentry.mcp")
 public record McpProperties(
         @DefaultValue("http") String transport,
         @DefaultValue("10s") Duration callTimeout,
-        Duration keepAlive) {
+        Duration keepAlive,
+        @DefaultValue("30m") Duration sessionIdleTimeout) {
 }
