@@ -48,12 +48,7 @@ class CrashMidRunIT {
         try (TemporalDevProcess temporal = TemporalDevProcess.start(OUTPUT.resolve("crash-mid-run-temporal-dev.log"));
              ToolThenSlowAnswerServer llm = ToolThenSlowAnswerServer.start(MODEL);
              PostgresTestDatabase database = PostgresTestDatabase.create()) {
-            String[] properties = {
-                    "--agentry.temporal.target=" + temporal.target(),
-                    "--agentry.providers.openai-compatible.base-url=" + llm.baseUrl(),
-                    "--agentry.providers.openai-compatible.models.basic=" + MODEL,
-                    "--agentry.providers.openai-compatible.models.standard=" + MODEL,
-                    "--agentry.providers.openai-compatible.models.advanced=" + MODEL};
+            String[] properties = llm.platformArguments(MODEL, "--agentry.temporal.target=" + temporal.target());
             String agentId;
             String runId;
 

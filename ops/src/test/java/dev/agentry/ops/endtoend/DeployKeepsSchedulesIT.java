@@ -48,12 +48,7 @@ class DeployKeepsSchedulesIT {
         try (TemporalDevProcess temporal = TemporalDevProcess.start(OUTPUT.resolve("deploy-temporal-dev.log"));
              FinalAnswerServer llm = FinalAnswerServer.start(MODEL);
              PostgresTestDatabase database = PostgresTestDatabase.create()) {
-            String[] properties = {
-                    "--agentry.temporal.target=" + temporal.target(),
-                    "--agentry.providers.openai-compatible.base-url=" + llm.baseUrl(),
-                    "--agentry.providers.openai-compatible.models.basic=" + MODEL,
-                    "--agentry.providers.openai-compatible.models.standard=" + MODEL,
-                    "--agentry.providers.openai-compatible.models.advanced=" + MODEL};
+            String[] properties = llm.platformArguments(MODEL, "--agentry.temporal.target=" + temporal.target());
             List<String> agents = new ArrayList<>();
             Instant killedAt;
 

@@ -1,16 +1,7 @@
 package dev.agentry.ops.endtoend;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #release()} (a slow LLM the platform can be killed in front of); later ones get a final answer.
  * It counts both kinds of request.
  */
-final class ToolThenSlowAnswerServer implements AutoCloseable {
+final class ToolThenSlowAnswerServer extends LocalChatCompletionsServer {
 
     private static final String TOOL_CALL = """
             {"id":"chatcmpl-tool-%d","object":"chat.completion","created":1764144000,"model":"%s",
@@ -39,36 +30,19 @@ final class ToolThenSlowAnswerServer implements AutoCloseable {
     /** a held request is answered at the latest after this, so a failing test never hangs on it */
     private static final Duration LONGEST_HOLD = Duration.ofMinutes(2);
 
-    private final HttpServer server;
     private final String model;
     private final AtomicInteger requestsWithoutToolResult = new AtomicInteger();
     private final AtomicInteger requestsWithToolResult = new AtomicInteger();
     private final CountDownLatch held = new CountDownLatch(1);
     private final CountDownLatch released = new CountDownLatch(1);
 
-    private ToolThenSlowAnswerServer(String model) throws IOException {
+    private ToolThenSlowAnswerServer(String model) {
+        super("tool-then-slow-answer-server");
         this.model = model;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/v1/chat/completions", this::answer);
-        server.setExecutor(Executors.newFixedThreadPool(4, runnable -> {
-            Thread thread = new Thread(runnable, "tool-then-slow-answer-server");
-            thread.setDaemon(true);
-            return thread;
-        }));
-        server.start();
     }
 
     static ToolThenSlowAnswerServer start(String model) {
-        try {
-            return new ToolThenSlowAnswerServer(model);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** With {@code /v1}, as {@code agentry.providers.openai-compatible.base-url} takes it. */
-    String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return new ToolThenSlowAnswerServer(model);
     }
 
     /** Waits until a request with the tool result arrived and is being held. */
@@ -89,36 +63,26 @@ final class ToolThenSlowAnswerServer implements AutoCloseable {
         return requestsWithToolResult.get();
     }
 
-    private void answer(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String answer;
-            if (request.contains("\"tool_call_id\"")) {
-                int number = requestsWithToolResult.incrementAndGet();
-                if (number == 1) {
-                    held.countDown();
-                    released.await(LONGEST_HOLD.toMillis(), TimeUnit.MILLISECONDS);
-                }
-                answer = FINAL_ANSWER.formatted(number, model);
-            } else {
-                answer = TOOL_CALL.formatted(requestsWithoutToolResult.incrementAndGet(), model);
-            }
-            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
-        } catch (IOException callerWentAway) {
-            // the platform that sent the held request was killed: nobody is left to read the answer
+    @Override
+    String answer(String request) {
+        if (!request.contains("\"tool_call_id\"")) {
+            return TOOL_CALL.formatted(requestsWithoutToolResult.incrementAndGet(), model);
         }
+        int number = requestsWithToolResult.incrementAndGet();
+        if (number == 1) {
+            held.countDown();
+            try {
+                released.await(LONGEST_HOLD.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return FINAL_ANSWER.formatted(number, model);
     }
 
     @Override
     public void close() {
         release();
-        server.stop(0);
+        super.close();
     }
 }
