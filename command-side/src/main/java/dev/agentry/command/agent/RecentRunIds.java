@@ -1,7 +1,11 @@
 package dev.agentry.command.agent;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -16,6 +20,23 @@ final class RecentRunIds {
     static final int CAPACITY = 200;
 
     private final Set<String> ids = new LinkedHashSet<>();
+
+    RecentRunIds() {
+    }
+
+    /** As a snapshot reads them back: oldest first. */
+    @JsonCreator
+    static RecentRunIds of(List<String> oldestFirst) {
+        RecentRunIds recent = new RecentRunIds();
+        oldestFirst.forEach(recent::remember);
+        return recent;
+    }
+
+    /** As a snapshot writes them: oldest first, so that the oldest is still forgotten first. */
+    @JsonValue
+    List<String> oldestFirst() {
+        return List.copyOf(ids);
+    }
 
     boolean contains(String runId) {
         return ids.contains(runId);

@@ -5,6 +5,9 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -21,6 +24,8 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class AxonStoreConfiguration {
+
+    static final int AGENT_EVENTS_PER_SNAPSHOT = 100;
 
     @Bean
     EventSchema eventSchema() {
@@ -69,6 +74,15 @@ class AxonStoreConfiguration {
                         .andBatchSize(projections.batchSize())
                         .andInitialSegmentsCount(projections.segments()))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * Snapshots an agent after every {@value #AGENT_EVENTS_PER_SNAPSHOT} events, so that loading one reads
+     * the latest snapshot and at most that many events. The name is the one {@code Agent} asks for.
+     */
+    @Bean
+    SnapshotTriggerDefinition agentSnapshotTrigger(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, AGENT_EVENTS_PER_SNAPSHOT);
     }
 
     /** Who acted and which request caused it travel from each command into every event it produces. */
