@@ -18,8 +18,6 @@ import dev.agentry.command.api.StartAgent;
 import dev.agentry.command.api.StopAgent;
 import dev.agentry.infra.testing.PostgresTestDatabase;
 import dev.agentry.infra.testing.RunningPlatform;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,20 +46,15 @@ class AgentSnapshotsTest {
 
     @TempDir
     Path home;
-    private PostgresTestDatabase database;
-
-    @BeforeEach
-    void freshDatabase() {
-        database = PostgresTestDatabase.create();
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        database.close();
-    }
 
     @Test
     void anAgentLoadedFromItsSnapshotKeepsItsOwnerStatusFailureStreakAndRecentRuns() {
+        try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
+            loadFromSnapshotAfterRestart(database);
+        }
+    }
+
+    private void loadFromSnapshotAfterRestart(PostgresTestDatabase database) {
         String agentId = UUID.randomUUID().toString();
         long snapshotCovers;
         try (RunningPlatform platform = RunningPlatform.start(database, home)) {
