@@ -6,6 +6,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -13,6 +14,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class AxonStoreConfiguration {
 
-    static final int AGENT_EVENTS_PER_SNAPSHOT = 100;
+    static final int DEFAULT_AGENT_EVENTS_PER_SNAPSHOT = 100;
 
     @Bean
     EventSchema eventSchema() {
@@ -77,12 +79,21 @@ class AxonStoreConfiguration {
     }
 
     /**
-     * Snapshots an agent after every {@value #AGENT_EVENTS_PER_SNAPSHOT} events, so that loading one reads
-     * the latest snapshot and at most that many events. The name is the one {@code Agent} asks for.
+     * Snapshots an agent after every {@code agentry.event-store.agent-events-per-snapshot} events (0: never), so
+     * that loading one reads the latest snapshot and at most that many events. The name is the one {@code Agent}
+     * asks for.
      */
     @Bean
-    SnapshotTriggerDefinition agentSnapshotTrigger(Snapshotter snapshotter) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, AGENT_EVENTS_PER_SNAPSHOT);
+    SnapshotTriggerDefinition agentSnapshotTrigger(
+            Snapshotter snapshotter,
+            @Value("${agentry.event-store.agent-events-per-snapshot:" + DEFAULT_AGENT_EVENTS_PER_SNAPSHOT + "}") int eventsPerSnapshot) {
+        if (eventsPerSnapshot < 0) {
+            throw new IllegalArgumentException("agentry.event-store.agent-events-per-snapshot must be 0 (never) or more, not "
+                    + eventsPerSnapshot);
+        }
+        return eventsPerSnapshot == 0
+                ? NoSnapshotTriggerDefinition.INSTANCE
+                : new EventCountSnapshotTriggerDefinition(snapshotter, eventsPerSnapshot);
     }
 
     /** Who acted and which request caused it travel from each command into every event it produces. */
