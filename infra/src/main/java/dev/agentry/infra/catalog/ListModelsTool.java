@@ -3,14 +3,15 @@ package dev.agentry.infra.catalog;
 import dev.agentry.command.api.ModelProvider;
 import dev.agentry.command.api.ReasoningTier;
 import dev.agentry.infra.mcp.McpTool;
+import dev.agentry.infra.mcp.McpToolDefinition;
 import dev.agentry.infra.mcp.ReadModelQueries;
 import dev.agentry.infra.mcp.ToolArguments;
+import dev.agentry.infra.mcp.ToolHints;
 import dev.agentry.infra.security.Caller;
 import dev.agentry.query.api.CatalogueModelView;
 import dev.agentry.query.api.ListCatalogueModels;
 import dev.agentry.workflows.model.ModelResolution;
 import dev.agentry.workflows.model.ModelResolver;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.springframework.stereotype.Component;
 
@@ -73,15 +74,10 @@ class ListModelsTool implements McpTool<Void> {
 
     @Override
     public McpSchema.Tool definition() {
-        return McpSchema.Tool.builder()
-                .name("list_models")
-                .title("List reasoning tiers and models")
-                .description("The reasoning tiers an agent can choose (standard is the default) with the model each "
-                        + "resolves to now, and every model with whether a configured provider serves it.")
-                .inputSchema(McpJsonDefaults.getMapper(), INPUT_SCHEMA)
-                .outputSchema(McpJsonDefaults.getMapper(), OUTPUT_SCHEMA)
-                .annotations(new McpSchema.ToolAnnotations("List reasoning tiers and models", true, false, true, false, null))
-                .build();
+        return McpToolDefinition.of("list_models", "List reasoning tiers and models",
+                "The reasoning tiers an agent can choose (standard is the default) with the model each "
+                        + "resolves to now, and every model with whether a configured provider serves it.",
+                INPUT_SCHEMA, OUTPUT_SCHEMA, ToolHints.READS_ONLY);
     }
 
     @Override

@@ -2,14 +2,15 @@ package dev.agentry.infra.catalog;
 
 import dev.agentry.infra.mcp.CommandSender;
 import dev.agentry.infra.mcp.McpTool;
+import dev.agentry.infra.mcp.McpToolDefinition;
 import dev.agentry.infra.mcp.ReadModelQueries;
 import dev.agentry.infra.mcp.ToolArguments;
 import dev.agentry.infra.mcp.ToolFailure;
+import dev.agentry.infra.mcp.ToolHints;
 import dev.agentry.infra.security.Caller;
 import dev.agentry.query.api.CatalogueModelView;
 import dev.agentry.query.api.ListCatalogueModels;
 import dev.agentry.workflows.model.ModelResolver;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 
 import java.util.List;
@@ -56,14 +57,8 @@ abstract class ModelSwitchTool implements McpTool<String> {
 
     @Override
     public McpSchema.Tool definition() {
-        return McpSchema.Tool.builder()
-                .name(name())
-                .title(title())
-                .description(description())
-                .inputSchema(McpJsonDefaults.getMapper(), INPUT_SCHEMA)
-                .outputSchema(McpJsonDefaults.getMapper(), ModelJson.SCHEMA)
-                .annotations(new McpSchema.ToolAnnotations(title(), false, false, true, false, null))
-                .build();
+        return McpToolDefinition.of(name(), title(), description(),
+                INPUT_SCHEMA, ModelJson.SCHEMA, ToolHints.CHANGES_IDEMPOTENTLY);
     }
 
     @Override

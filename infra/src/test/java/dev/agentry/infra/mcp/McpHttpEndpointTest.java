@@ -34,8 +34,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -126,7 +128,17 @@ class McpHttpEndpointTest {
             assertThat(admin.listTools().tools()).allSatisfy(tool -> {
                 assertThat(tool.inputSchema()).containsEntry("type", "object").containsEntry("additionalProperties", false);
                 assertThat(tool.outputSchema()).containsEntry("type", "object");
+                assertThat(tool.annotations().title()).isEqualTo(tool.title());
             });
+            // what a client may do without asking: read-only tools change nothing, destructive ones take something away
+            assertThat(toolsWhere(admin, hints -> hints.readOnlyHint())).containsExactly(
+                    "agent_history", "get_agent", "get_run", "list_agents", "list_runs");
+            assertThat(toolsWhere(admin, hints -> hints.destructiveHint())).containsExactly(
+                    "delete_agent", "reconcile", "revoke_token");
+            assertThat(toolsWhere(admin, hints -> hints.idempotentHint())).containsExactly(
+                    "agent_history", "get_agent", "get_run", "list_agents", "list_runs", "reconcile", "revoke_token",
+                    "start_agent", "stop_agent", "update_agent");
+            assertThat(toolsWhere(admin, hints -> hints.openWorldHint())).containsExactly("run_agent_now");
 
             CallToolResult created = admin.callTool(new McpSchema.CallToolRequest("create_user", Map.of("username", "carol")));
             assertThat(created.isError()).isFalse();
@@ -171,6 +183,11 @@ class McpHttpEndpointTest {
                     .matches("internal: unexpected error \\(reference [0-9a-f]{8}\\)");
             assertThat(admin.ping()).isNotNull();
         }
+    }
+
+    private static List<String> toolsWhere(McpSyncClient client, Predicate<McpSchema.ToolAnnotations> hint) {
+        return client.listTools().tools().stream().filter(tool -> hint.test(tool.annotations()))
+                .map(McpSchema.Tool::name).toList();
     }
 
     private McpSyncClient client(String token) {

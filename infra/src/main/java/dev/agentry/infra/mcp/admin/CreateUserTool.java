@@ -4,13 +4,14 @@ import dev.agentry.command.api.CreateUser;
 import dev.agentry.command.api.Role;
 import dev.agentry.infra.mcp.CommandSender;
 import dev.agentry.infra.mcp.McpTool;
+import dev.agentry.infra.mcp.McpToolDefinition;
 import dev.agentry.infra.mcp.ReadModelQueries;
 import dev.agentry.infra.mcp.ToolArguments;
 import dev.agentry.infra.mcp.ToolFailure;
+import dev.agentry.infra.mcp.ToolHints;
 import dev.agentry.infra.security.Caller;
 import dev.agentry.query.api.FindUserByName;
 import dev.agentry.query.api.UserView;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.springframework.stereotype.Component;
 
@@ -63,14 +64,9 @@ class CreateUserTool implements McpTool<CreateUserTool.Request> {
 
     @Override
     public McpSchema.Tool definition() {
-        return McpSchema.Tool.builder()
-                .name("create_user")
-                .title("Create a user")
-                .description("Admin: creates a user (role USER unless given). Give them a token with issue_token.")
-                .inputSchema(McpJsonDefaults.getMapper(), INPUT_SCHEMA)
-                .outputSchema(McpJsonDefaults.getMapper(), OUTPUT_SCHEMA)
-                .annotations(new McpSchema.ToolAnnotations("Create a user", false, false, false, false, null))
-                .build();
+        return McpToolDefinition.of("create_user", "Create a user",
+                "Admin: creates a user (role USER unless given). Give them a token with issue_token.",
+                INPUT_SCHEMA, OUTPUT_SCHEMA, ToolHints.CREATES);
     }
 
     @Override

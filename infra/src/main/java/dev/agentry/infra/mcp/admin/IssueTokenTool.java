@@ -3,14 +3,15 @@ package dev.agentry.infra.mcp.admin;
 import dev.agentry.command.api.IssueApiToken;
 import dev.agentry.infra.mcp.CommandSender;
 import dev.agentry.infra.mcp.McpTool;
+import dev.agentry.infra.mcp.McpToolDefinition;
 import dev.agentry.infra.mcp.ReadModelQueries;
 import dev.agentry.infra.mcp.ToolArguments;
 import dev.agentry.infra.mcp.ToolFailure;
+import dev.agentry.infra.mcp.ToolHints;
 import dev.agentry.infra.security.ApiTokens;
 import dev.agentry.infra.security.Caller;
 import dev.agentry.query.api.FindUser;
 import dev.agentry.query.api.UserView;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.springframework.stereotype.Component;
 
@@ -52,14 +53,9 @@ class IssueTokenTool implements McpTool<String> {
 
     @Override
     public McpSchema.Tool definition() {
-        return McpSchema.Tool.builder()
-                .name("issue_token")
-                .title("Issue an API token")
-                .description("Admin: issues a new bearer token for a user. The token is shown only in this answer.")
-                .inputSchema(McpJsonDefaults.getMapper(), INPUT_SCHEMA)
-                .outputSchema(McpJsonDefaults.getMapper(), OUTPUT_SCHEMA)
-                .annotations(new McpSchema.ToolAnnotations("Issue an API token", false, false, false, false, null))
-                .build();
+        return McpToolDefinition.of("issue_token", "Issue an API token",
+                "Admin: issues a new bearer token for a user. The token is shown only in this answer.",
+                INPUT_SCHEMA, OUTPUT_SCHEMA, ToolHints.CREATES);
     }
 
     @Override

@@ -1,13 +1,14 @@
 package dev.agentry.infra.mcp.admin;
 
 import dev.agentry.infra.mcp.McpTool;
+import dev.agentry.infra.mcp.McpToolDefinition;
 import dev.agentry.infra.mcp.ToolArguments;
 import dev.agentry.infra.mcp.ToolFailure;
+import dev.agentry.infra.mcp.ToolHints;
 import dev.agentry.infra.reconciliation.ReconciliationReportJson;
 import dev.agentry.infra.security.Caller;
 import dev.agentry.workflows.reconciliation.Reconciliation;
 import dev.agentry.workflows.reconciliation.ReconciliationReport;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -43,16 +44,11 @@ class ReconcileTool implements McpTool<ReconcileTool.Request> {
 
     @Override
     public McpSchema.Tool definition() {
-        return McpSchema.Tool.builder()
-                .name("reconcile")
-                .title("Reconcile agents with Temporal")
-                .description("Admin: finds RUNNING agents without a schedule (orphans: stopped or restored by the orphan "
+        return McpToolDefinition.of("reconcile", "Reconcile agents with Temporal",
+                "Admin: finds RUNNING agents without a schedule (orphans: stopped or restored by the orphan "
                         + "policy), schedules of agents that are not running (zombies: stopped) and schedules with "
-                        + "outdated settings (drift: corrected). With dry_run it only reports.")
-                .inputSchema(McpJsonDefaults.getMapper(), INPUT_SCHEMA)
-                .outputSchema(McpJsonDefaults.getMapper(), ReconciliationReportJson.SCHEMA)
-                .annotations(new McpSchema.ToolAnnotations("Reconcile agents with Temporal", false, true, true, false, null))
-                .build();
+                        + "outdated settings (drift: corrected). With dry_run it only reports.",
+                INPUT_SCHEMA, ReconciliationReportJson.SCHEMA, ToolHints.REMOVES_IDEMPOTENTLY);
     }
 
     @Override

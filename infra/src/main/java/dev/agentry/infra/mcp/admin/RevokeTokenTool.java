@@ -3,13 +3,14 @@ package dev.agentry.infra.mcp.admin;
 import dev.agentry.command.api.RevokeApiToken;
 import dev.agentry.infra.mcp.CommandSender;
 import dev.agentry.infra.mcp.McpTool;
+import dev.agentry.infra.mcp.McpToolDefinition;
 import dev.agentry.infra.mcp.ReadModelQueries;
 import dev.agentry.infra.mcp.ToolArguments;
 import dev.agentry.infra.mcp.ToolFailure;
+import dev.agentry.infra.mcp.ToolHints;
 import dev.agentry.infra.security.Caller;
 import dev.agentry.query.api.ApiTokenView;
 import dev.agentry.query.api.FindApiToken;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.springframework.stereotype.Component;
 
@@ -51,15 +52,10 @@ class RevokeTokenTool implements McpTool<String> {
 
     @Override
     public McpSchema.Tool definition() {
-        return McpSchema.Tool.builder()
-                .name("revoke_token")
-                .title("Revoke an API token")
-                .description("Admin: revokes a token; requests that carry it are refused from now on. "
-                        + "Revoking a revoked token changes nothing.")
-                .inputSchema(McpJsonDefaults.getMapper(), INPUT_SCHEMA)
-                .outputSchema(McpJsonDefaults.getMapper(), OUTPUT_SCHEMA)
-                .annotations(new McpSchema.ToolAnnotations("Revoke an API token", false, true, true, false, null))
-                .build();
+        return McpToolDefinition.of("revoke_token", "Revoke an API token",
+                "Admin: revokes a token; requests that carry it are refused from now on. "
+                        + "Revoking a revoked token changes nothing.",
+                INPUT_SCHEMA, OUTPUT_SCHEMA, ToolHints.REMOVES_IDEMPOTENTLY);
     }
 
     @Override

@@ -3,12 +3,13 @@ package dev.agentry.infra.mcp.agent;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentry.infra.mcp.McpTool;
+import dev.agentry.infra.mcp.McpToolDefinition;
 import dev.agentry.infra.mcp.ReadModelQueries;
 import dev.agentry.infra.mcp.ToolArguments;
+import dev.agentry.infra.mcp.ToolHints;
 import dev.agentry.infra.security.Caller;
 import dev.agentry.query.api.AgentHistory;
 import dev.agentry.query.api.AgentHistoryEntry;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.springframework.stereotype.Component;
 
@@ -76,15 +77,10 @@ class AgentHistoryTool implements McpTool<AgentHistoryTool.Request> {
 
     @Override
     public McpSchema.Tool definition() {
-        return McpSchema.Tool.builder()
-                .name("agent_history")
-                .title("Show an agent's history")
-                .description("The latest lifecycle events of one of your agents, oldest first: "
-                        + "who created, changed, started or stopped it, its runs and the platform's repairs.")
-                .inputSchema(McpJsonDefaults.getMapper(), INPUT_SCHEMA)
-                .outputSchema(McpJsonDefaults.getMapper(), OUTPUT_SCHEMA)
-                .annotations(new McpSchema.ToolAnnotations("Show an agent's history", true, false, true, false, null))
-                .build();
+        return McpToolDefinition.of("agent_history", "Show an agent's history",
+                "The latest lifecycle events of one of your agents, oldest first: "
+                        + "who created, changed, started or stopped it, its runs and the platform's repairs.",
+                INPUT_SCHEMA, OUTPUT_SCHEMA, ToolHints.READS_ONLY);
     }
 
     @Override

@@ -3,10 +3,11 @@ package dev.agentry.infra.mcp.agent;
 import dev.agentry.command.api.AgentStatus;
 import dev.agentry.infra.mcp.CommandSender;
 import dev.agentry.infra.mcp.McpTool;
+import dev.agentry.infra.mcp.McpToolDefinition;
 import dev.agentry.infra.mcp.ToolArguments;
+import dev.agentry.infra.mcp.ToolHints;
 import dev.agentry.infra.security.Caller;
 import dev.agentry.query.api.AgentView;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 
 import java.util.Map;
@@ -40,14 +41,8 @@ abstract class AgentStatusSwitchTool implements McpTool<String> {
 
     @Override
     public McpSchema.Tool definition() {
-        return McpSchema.Tool.builder()
-                .name(name())
-                .title(title())
-                .description(description())
-                .inputSchema(McpJsonDefaults.getMapper(), AgentIdArgument.INPUT_SCHEMA)
-                .outputSchema(McpJsonDefaults.getMapper(), AgentJson.SCHEMA)
-                .annotations(new McpSchema.ToolAnnotations(title(), false, false, true, false, null))
-                .build();
+        return McpToolDefinition.of(name(), title(), description(),
+                AgentIdArgument.INPUT_SCHEMA, AgentJson.SCHEMA, ToolHints.CHANGES_IDEMPOTENTLY);
     }
 
     @Override

@@ -4,9 +4,10 @@ import dev.agentry.command.api.AgentSettings;
 import dev.agentry.command.api.CreateAgent;
 import dev.agentry.infra.mcp.CommandSender;
 import dev.agentry.infra.mcp.McpTool;
+import dev.agentry.infra.mcp.McpToolDefinition;
 import dev.agentry.infra.mcp.ToolArguments;
+import dev.agentry.infra.mcp.ToolHints;
 import dev.agentry.infra.security.Caller;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.springframework.stereotype.Component;
 
@@ -36,15 +37,10 @@ class CreateAgentTool implements McpTool<AgentSettings> {
 
     @Override
     public McpSchema.Tool definition() {
-        return McpSchema.Tool.builder()
-                .name("create_agent")
-                .title("Create an agent")
-                .description("Creates an agent owned by you, STOPPED until start_agent. Defaults: tier standard, "
-                        + "no schedule (manual runs only), overlap skip, catch_up skip.")
-                .inputSchema(McpJsonDefaults.getMapper(), INPUT_SCHEMA)
-                .outputSchema(McpJsonDefaults.getMapper(), AgentJson.SCHEMA)
-                .annotations(new McpSchema.ToolAnnotations("Create an agent", false, false, false, false, null))
-                .build();
+        return McpToolDefinition.of("create_agent", "Create an agent",
+                "Creates an agent owned by you, STOPPED until start_agent. Defaults: tier standard, "
+                        + "no schedule (manual runs only), overlap skip, catch_up skip.",
+                INPUT_SCHEMA, AgentJson.SCHEMA, ToolHints.CREATES);
     }
 
     @Override

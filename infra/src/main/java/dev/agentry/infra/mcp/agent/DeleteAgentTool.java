@@ -4,10 +4,11 @@ import dev.agentry.command.api.AgentStatus;
 import dev.agentry.command.api.DeleteAgent;
 import dev.agentry.infra.mcp.CommandSender;
 import dev.agentry.infra.mcp.McpTool;
+import dev.agentry.infra.mcp.McpToolDefinition;
 import dev.agentry.infra.mcp.ReadModelQueries;
 import dev.agentry.infra.mcp.ToolArguments;
+import dev.agentry.infra.mcp.ToolHints;
 import dev.agentry.infra.security.Caller;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.springframework.stereotype.Component;
 
@@ -40,15 +41,10 @@ class DeleteAgentTool implements McpTool<String> {
 
     @Override
     public McpSchema.Tool definition() {
-        return McpSchema.Tool.builder()
-                .name("delete_agent")
-                .title("Delete an agent")
-                .description("Deletes one of your agents for good, scheduled runs included. "
-                        + "Afterwards every tool answers not_found for it.")
-                .inputSchema(McpJsonDefaults.getMapper(), AgentIdArgument.INPUT_SCHEMA)
-                .outputSchema(McpJsonDefaults.getMapper(), OUTPUT_SCHEMA)
-                .annotations(new McpSchema.ToolAnnotations("Delete an agent", false, true, false, false, null))
-                .build();
+        return McpToolDefinition.of("delete_agent", "Delete an agent",
+                "Deletes one of your agents for good, scheduled runs included. "
+                        + "Afterwards every tool answers not_found for it.",
+                AgentIdArgument.INPUT_SCHEMA, OUTPUT_SCHEMA, ToolHints.DELETES);
     }
 
     @Override

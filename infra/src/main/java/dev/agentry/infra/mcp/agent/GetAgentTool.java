@@ -1,9 +1,10 @@
 package dev.agentry.infra.mcp.agent;
 
 import dev.agentry.infra.mcp.McpTool;
+import dev.agentry.infra.mcp.McpToolDefinition;
 import dev.agentry.infra.mcp.ToolArguments;
+import dev.agentry.infra.mcp.ToolHints;
 import dev.agentry.infra.security.Caller;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.springframework.stereotype.Component;
 
@@ -20,14 +21,9 @@ class GetAgentTool implements McpTool<String> {
 
     @Override
     public McpSchema.Tool definition() {
-        return McpSchema.Tool.builder()
-                .name("get_agent")
-                .title("Show an agent")
-                .description("One of your agents: its settings, status, next run and last run.")
-                .inputSchema(McpJsonDefaults.getMapper(), AgentIdArgument.INPUT_SCHEMA)
-                .outputSchema(McpJsonDefaults.getMapper(), AgentJson.SCHEMA)
-                .annotations(new McpSchema.ToolAnnotations("Show an agent", true, false, true, false, null))
-                .build();
+        return McpToolDefinition.of("get_agent", "Show an agent",
+                "One of your agents: its settings, status, next run and last run.",
+                AgentIdArgument.INPUT_SCHEMA, AgentJson.SCHEMA, ToolHints.READS_ONLY);
     }
 
     @Override

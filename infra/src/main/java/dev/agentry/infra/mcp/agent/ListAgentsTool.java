@@ -2,12 +2,13 @@ package dev.agentry.infra.mcp.agent;
 
 import dev.agentry.command.api.AgentStatus;
 import dev.agentry.infra.mcp.McpTool;
+import dev.agentry.infra.mcp.McpToolDefinition;
 import dev.agentry.infra.mcp.ReadModelQueries;
 import dev.agentry.infra.mcp.ToolArguments;
+import dev.agentry.infra.mcp.ToolHints;
 import dev.agentry.infra.security.Caller;
 import dev.agentry.query.api.AgentView;
 import dev.agentry.query.api.ListAgents;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.springframework.stereotype.Component;
 
@@ -48,14 +49,9 @@ class ListAgentsTool implements McpTool<Optional<AgentStatus>> {
 
     @Override
     public McpSchema.Tool definition() {
-        return McpSchema.Tool.builder()
-                .name("list_agents")
-                .title("List your agents")
-                .description("Your agents, every one that is not DELETED unless a status is given.")
-                .inputSchema(McpJsonDefaults.getMapper(), INPUT_SCHEMA)
-                .outputSchema(McpJsonDefaults.getMapper(), OUTPUT_SCHEMA)
-                .annotations(new McpSchema.ToolAnnotations("List your agents", true, false, true, false, null))
-                .build();
+        return McpToolDefinition.of("list_agents", "List your agents",
+                "Your agents, every one that is not DELETED unless a status is given.",
+                INPUT_SCHEMA, OUTPUT_SCHEMA, ToolHints.READS_ONLY);
     }
 
     @Override

@@ -4,10 +4,11 @@ import dev.agentry.command.api.AgentSettingsChange;
 import dev.agentry.command.api.UpdateAgent;
 import dev.agentry.infra.mcp.CommandSender;
 import dev.agentry.infra.mcp.McpTool;
+import dev.agentry.infra.mcp.McpToolDefinition;
 import dev.agentry.infra.mcp.ToolArguments;
 import dev.agentry.infra.mcp.ToolFailure;
+import dev.agentry.infra.mcp.ToolHints;
 import dev.agentry.infra.security.Caller;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.springframework.stereotype.Component;
 
@@ -42,15 +43,10 @@ class UpdateAgentTool implements McpTool<UpdateAgentTool.Request> {
 
     @Override
     public McpSchema.Tool definition() {
-        return McpSchema.Tool.builder()
-                .name("update_agent")
-                .title("Change an agent")
-                .description("Changes the given settings of one of your agents and keeps the others. "
-                        + "null clears model, schedule or max_consecutive_failures. A RUNNING agent picks the change up at once.")
-                .inputSchema(McpJsonDefaults.getMapper(), INPUT_SCHEMA)
-                .outputSchema(McpJsonDefaults.getMapper(), AgentJson.SCHEMA)
-                .annotations(new McpSchema.ToolAnnotations("Change an agent", false, false, true, false, null))
-                .build();
+        return McpToolDefinition.of("update_agent", "Change an agent",
+                "Changes the given settings of one of your agents and keeps the others. "
+                        + "null clears model, schedule or max_consecutive_failures. A RUNNING agent picks the change up at once.",
+                INPUT_SCHEMA, AgentJson.SCHEMA, ToolHints.CHANGES_IDEMPOTENTLY);
     }
 
     @Override

@@ -3,13 +3,14 @@ package dev.agentry.infra.mcp.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentry.infra.mcp.McpTool;
+import dev.agentry.infra.mcp.McpToolDefinition;
 import dev.agentry.infra.mcp.ReadModelQueries;
 import dev.agentry.infra.mcp.ToolArguments;
 import dev.agentry.infra.mcp.ToolFailure;
+import dev.agentry.infra.mcp.ToolHints;
 import dev.agentry.infra.security.Caller;
 import dev.agentry.query.api.FindRun;
 import dev.agentry.query.api.RunView;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,15 +65,10 @@ class GetRunTool implements McpTool<String> {
 
     @Override
     public McpSchema.Tool definition() {
-        return McpSchema.Tool.builder()
-                .name("get_run")
-                .title("Show a run")
-                .description("One run of one of your agents, with its transcript: the messages, the tool calls "
-                        + "and their results, and the final answer.")
-                .inputSchema(McpJsonDefaults.getMapper(), INPUT_SCHEMA)
-                .outputSchema(McpJsonDefaults.getMapper(), OUTPUT_SCHEMA)
-                .annotations(new McpSchema.ToolAnnotations("Show a run", true, false, true, false, null))
-                .build();
+        return McpToolDefinition.of("get_run", "Show a run",
+                "One run of one of your agents, with its transcript: the messages, the tool calls "
+                        + "and their results, and the final answer.",
+                INPUT_SCHEMA, OUTPUT_SCHEMA, ToolHints.READS_ONLY);
     }
 
     @Override

@@ -1,12 +1,13 @@
 package dev.agentry.infra.mcp.run;
 
 import dev.agentry.infra.mcp.McpTool;
+import dev.agentry.infra.mcp.McpToolDefinition;
 import dev.agentry.infra.mcp.ReadModelQueries;
 import dev.agentry.infra.mcp.ToolArguments;
+import dev.agentry.infra.mcp.ToolHints;
 import dev.agentry.infra.security.Caller;
 import dev.agentry.query.api.ListRuns;
 import dev.agentry.query.api.RunView;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.springframework.stereotype.Component;
 
@@ -64,15 +65,10 @@ class ListRunsTool implements McpTool<ListRunsTool.Request> {
 
     @Override
     public McpSchema.Tool definition() {
-        return McpSchema.Tool.builder()
-                .name("list_runs")
-                .title("List an agent's runs")
-                .description("The runs of one of your agents, newest first: scheduled, manual and catch-up runs, "
-                        + "with their outcome (RUNNING while a manual run has none yet), model and token usage.")
-                .inputSchema(McpJsonDefaults.getMapper(), INPUT_SCHEMA)
-                .outputSchema(McpJsonDefaults.getMapper(), OUTPUT_SCHEMA)
-                .annotations(new McpSchema.ToolAnnotations("List an agent's runs", true, false, true, false, null))
-                .build();
+        return McpToolDefinition.of("list_runs", "List an agent's runs",
+                "The runs of one of your agents, newest first: scheduled, manual and catch-up runs, "
+                        + "with their outcome (RUNNING while a manual run has none yet), model and token usage.",
+                INPUT_SCHEMA, OUTPUT_SCHEMA, ToolHints.READS_ONLY);
     }
 
     @Override

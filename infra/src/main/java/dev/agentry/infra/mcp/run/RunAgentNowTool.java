@@ -3,10 +3,11 @@ package dev.agentry.infra.mcp.run;
 import dev.agentry.command.api.RequestAgentRun;
 import dev.agentry.infra.mcp.CommandSender;
 import dev.agentry.infra.mcp.McpTool;
+import dev.agentry.infra.mcp.McpToolDefinition;
 import dev.agentry.infra.mcp.ReadModelQueries;
 import dev.agentry.infra.mcp.ToolArguments;
+import dev.agentry.infra.mcp.ToolHints;
 import dev.agentry.infra.security.Caller;
-import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.springframework.stereotype.Component;
 
@@ -50,16 +51,11 @@ class RunAgentNowTool implements McpTool<String> {
 
     @Override
     public McpSchema.Tool definition() {
-        return McpSchema.Tool.builder()
-                .name("run_agent_now")
-                .title("Run an agent now")
-                .description("Starts a run of one of your agents now, running or stopped, outside its schedule. "
+        return McpToolDefinition.of("run_agent_now", "Run an agent now",
+                "Starts a run of one of your agents now, running or stopped, outside its schedule. "
                         + "A running agent's overlap policy applies: while another run is in progress this one is "
-                        + "skipped or waits. Answers the run id at once; the run goes on in the background.")
-                .inputSchema(McpJsonDefaults.getMapper(), INPUT_SCHEMA)
-                .outputSchema(McpJsonDefaults.getMapper(), OUTPUT_SCHEMA)
-                .annotations(new McpSchema.ToolAnnotations("Run an agent now", false, false, false, true, null))
-                .build();
+                        + "skipped or waits. Answers the run id at once; the run goes on in the background.",
+                INPUT_SCHEMA, OUTPUT_SCHEMA, ToolHints.STARTS_WORK_OUTSIDE);
     }
 
     @Override
