@@ -32,7 +32,8 @@ class EventSourcedAgents {
     Optional<LiveAgent> find(String agentId) {
         String ownerId = null;
         AgentSettings settings = null;
-        Iterator<? extends DomainEventMessage<?>> stream = events.readEvents(agentId);
+        // from 0 rather than readEvents(id): a snapshot would hide the events that carry the owner and settings
+        Iterator<? extends DomainEventMessage<?>> stream = events.readEvents(agentId, 0);
         while (stream.hasNext()) {
             Object event = stream.next().getPayload();
             if (event instanceof AgentCreated created) {
