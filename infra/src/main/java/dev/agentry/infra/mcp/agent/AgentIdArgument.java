@@ -3,9 +3,9 @@ package dev.agentry.infra.mcp.agent;
 import dev.agentry.infra.mcp.ToolArguments;
 
 /** The input of the tools that take nothing but an agent id. */
-final class AgentIdArgument {
+public final class AgentIdArgument {
 
-    static final String INPUT_SCHEMA = """
+    public static final String INPUT_SCHEMA = """
             {
               "type": "object",
               "properties": {
@@ -18,7 +18,7 @@ final class AgentIdArgument {
     private AgentIdArgument() {
     }
 
-    static String parse(ToolArguments arguments) {
+    public static String parse(ToolArguments arguments) {
         return arguments.requiredText("agent_id", OwnedAgents.MAX_AGENT_ID);
     }
 }

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
  * not found, so that no one learns which agents exist.
  */
 @Component
-class OwnedAgents {
+public class OwnedAgents {
 
-    static final String AGENT_ID_SCHEMA = """
+    public static final String AGENT_ID_SCHEMA = """
             "agent_id": {"type": "string", "minLength": 1, "maxLength": 100, "description": "id from create_agent or list_agents"}""";
     static final int MAX_AGENT_ID = 100;
 
@@ -24,11 +24,11 @@ class OwnedAgents {
         this.queries = queries;
     }
 
-    static String subject(String agentId) {
+    public static String subject(String agentId) {
         return "agent '" + agentId + "'";
     }
 
-    AgentView find(Caller caller, String agentId) {
+    public AgentView find(Caller caller, String agentId) {
         return queries.findOne(new FindAgent(agentId, caller.userId()), AgentView.class)
                 .orElseThrow(() -> ToolFailure.notFound(subject(agentId) + " not found"));
     }

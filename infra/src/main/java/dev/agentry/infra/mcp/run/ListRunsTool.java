@@ -5,6 +5,8 @@ import dev.agentry.infra.mcp.McpToolDefinition;
 import dev.agentry.infra.mcp.ReadModelQueries;
 import dev.agentry.infra.mcp.ToolArguments;
 import dev.agentry.infra.mcp.ToolHints;
+import dev.agentry.infra.mcp.agent.AgentIdArgument;
+import dev.agentry.infra.mcp.agent.OwnedAgents;
 import dev.agentry.infra.security.Caller;
 import dev.agentry.query.api.ListRuns;
 import dev.agentry.query.api.RunView;
@@ -30,7 +32,7 @@ class ListRunsTool implements McpTool<ListRunsTool.Request> {
               },
               "required": ["agent_id"],
               "additionalProperties": false
-            }""".formatted(CallersAgents.AGENT_ID_SCHEMA);
+            }""".formatted(OwnedAgents.AGENT_ID_SCHEMA);
 
     private static final String OUTPUT_SCHEMA = """
             {
@@ -55,10 +57,10 @@ class ListRunsTool implements McpTool<ListRunsTool.Request> {
     record Request(String agentId, int limit) {
     }
 
-    private final CallersAgents agents;
+    private final OwnedAgents agents;
     private final ReadModelQueries queries;
 
-    ListRunsTool(CallersAgents agents, ReadModelQueries queries) {
+    ListRunsTool(OwnedAgents agents, ReadModelQueries queries) {
         this.agents = agents;
         this.queries = queries;
     }
@@ -73,13 +75,13 @@ class ListRunsTool implements McpTool<ListRunsTool.Request> {
 
     @Override
     public Request parse(ToolArguments arguments) {
-        return new Request(arguments.requiredText("agent_id", CallersAgents.MAX_AGENT_ID),
+        return new Request(AgentIdArgument.parse(arguments),
                 arguments.optionalInteger("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT));
     }
 
     @Override
     public Map<String, Object> execute(Caller caller, Request request) {
-        agents.require(caller, request.agentId());
+        agents.find(caller, request.agentId());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("runs", queries.findAll(new ListRuns(request.agentId(), caller.userId(), request.limit()), RunView.class)
                 .stream().map(RunJson::summary).toList());

@@ -7,6 +7,8 @@ import dev.agentry.infra.mcp.McpToolDefinition;
 import dev.agentry.infra.mcp.ReadModelQueries;
 import dev.agentry.infra.mcp.ToolArguments;
 import dev.agentry.infra.mcp.ToolHints;
+import dev.agentry.infra.mcp.agent.AgentIdArgument;
+import dev.agentry.infra.mcp.agent.OwnedAgents;
 import dev.agentry.infra.security.Caller;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.springframework.stereotype.Component;
@@ -17,16 +19,6 @@ import java.util.UUID;
 
 @Component
 class RunAgentNowTool implements McpTool<String> {
-
-    private static final String INPUT_SCHEMA = """
-            {
-              "type": "object",
-              "properties": {
-            %s
-              },
-              "required": ["agent_id"],
-              "additionalProperties": false
-            }""".formatted(CallersAgents.AGENT_ID_SCHEMA);
 
     private static final String OUTPUT_SCHEMA = """
             {
@@ -39,11 +31,11 @@ class RunAgentNowTool implements McpTool<String> {
               "additionalProperties": false
             }""";
 
-    private final CallersAgents agents;
+    private final OwnedAgents agents;
     private final CommandSender commands;
     private final ReadModelQueries queries;
 
-    RunAgentNowTool(CallersAgents agents, CommandSender commands, ReadModelQueries queries) {
+    RunAgentNowTool(OwnedAgents agents, CommandSender commands, ReadModelQueries queries) {
         this.agents = agents;
         this.commands = commands;
         this.queries = queries;
@@ -55,19 +47,19 @@ class RunAgentNowTool implements McpTool<String> {
                 "Starts a run of one of your agents now, running or stopped, outside its schedule. "
                         + "A running agent's overlap policy applies: while another run is in progress this one is "
                         + "skipped or waits. Answers the run id at once; the run goes on in the background.",
-                INPUT_SCHEMA, OUTPUT_SCHEMA, ToolHints.STARTS_WORK_OUTSIDE);
+                AgentIdArgument.INPUT_SCHEMA, OUTPUT_SCHEMA, ToolHints.STARTS_WORK_OUTSIDE);
     }
 
     @Override
     public String parse(ToolArguments arguments) {
-        return arguments.requiredText("agent_id", CallersAgents.MAX_AGENT_ID);
+        return AgentIdArgument.parse(arguments);
     }
 
     @Override
     public Map<String, Object> execute(Caller caller, String agentId) {
-        agents.require(caller, agentId);
+        agents.find(caller, agentId);
         String runId = "run-" + agentId + "-manual-" + UUID.randomUUID();
-        commands.send(new RequestAgentRun(agentId, caller.userId(), runId), caller, "agent '" + agentId + "'");
+        commands.send(new RequestAgentRun(agentId, caller.userId(), runId), caller, OwnedAgents.subject(agentId));
         // so that list_runs and get_run right after this show the run
         queries.awaitOwnWrites();
         Map<String, Object> result = new LinkedHashMap<>();
