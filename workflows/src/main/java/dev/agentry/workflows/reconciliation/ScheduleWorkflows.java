@@ -2,6 +2,7 @@ package dev.agentry.workflows.reconciliation;
 
 import com.google.protobuf.ByteString;
 import dev.agentry.workflows.schedule.AgentScheduleWorkflow;
+import dev.agentry.workflows.schedule.AgentSchedules;
 import dev.agentry.workflows.schedule.ScheduleConfig;
 import dev.agentry.workflows.schedule.ScheduleState;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -9,18 +10,12 @@ import io.temporal.api.filter.v1.WorkflowTypeFilter;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsResponse;
-import io.temporal.client.BatchRequest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
 
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -34,10 +29,12 @@ final class ScheduleWorkflows {
     private static final int PAGE_SIZE = 1000;
 
     private final WorkflowClient client;
+    private final AgentSchedules schedules;
     private final Duration stopGrace;
 
     ScheduleWorkflows(WorkflowClient client, Duration stopGrace) {
         this.client = client;
+        this.schedules = new AgentSchedules(client);
         this.stopGrace = stopGrace;
     }
 
@@ -78,7 +75,7 @@ final class ScheduleWorkflows {
                 if (status != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING) {
                     return ObservedSchedule.notOpen(agentId);
                 }
-                ScheduleConfig config = scheduleOf(agentId).describe().config();
+                ScheduleConfig config = schedules.of(agentId).describe().config();
                 return new ObservedSchedule(agentId, true, config == null ? null : config.fingerprint());
             } catch (WorkflowNotFoundException notFound) {
                 return ObservedSchedule.notOpen(agentId);
@@ -89,20 +86,14 @@ final class ScheduleWorkflows {
     /** Starts the schedule, or gives an open one these settings (as temporal-sync does on a start). */
     void start(ScheduleState state) {
         unlessUnavailable(() -> {
-            AgentScheduleWorkflow schedule = client.newWorkflowStub(AgentScheduleWorkflow.class, WorkflowOptions.newBuilder()
-                    .setWorkflowId(AgentScheduleWorkflow.workflowIdFor(state.agentId()))
-                    .setTaskQueue(AgentScheduleWorkflow.TASK_QUEUE)
-                    .build());
-            BatchRequest signalWithStart = client.newSignalWithStartRequest();
-            signalWithStart.add(schedule::run, state);
-            signalWithStart.add(schedule::reconfigure, state.config());
-            return client.signalWithStart(signalWithStart);
+            schedules.start(state);
+            return null;
         });
     }
 
     void reconfigure(String agentId, ScheduleConfig config) {
         unlessUnavailable(() -> {
-            scheduleOf(agentId).reconfigure(config);
+            schedules.of(agentId).reconfigure(config);
             return null;
         });
     }
@@ -114,35 +105,9 @@ final class ScheduleWorkflows {
      * @return true when it closed on request, false when it had to be terminated
      */
     boolean stop(String agentId) {
-        return unlessUnavailable(() -> {
-            try {
-                scheduleOf(agentId).stop();
-            } catch (WorkflowNotFoundException alreadyClosed) {
-                return true;
-            }
-            WorkflowStub schedule = client.newUntypedWorkflowStub(AgentScheduleWorkflow.workflowIdFor(agentId));
-            try {
-                schedule.getResult(stopGrace.toMillis(), TimeUnit.MILLISECONDS, Void.class);
-                return true;
-            } catch (TimeoutException stillOpen) {
-                terminate(schedule);
-                return false;
-            } catch (WorkflowFailedException | WorkflowNotFoundException closedOtherwise) {
-                return true;
-            }
-        });
-    }
-
-    private static void terminate(WorkflowStub schedule) {
-        try {
-            schedule.terminate("reconciliation: the agent is not running and its schedule did not stop on request");
-        } catch (WorkflowNotFoundException closedMeanwhile) {
-            // closed after all
-        }
-    }
-
-    private AgentScheduleWorkflow scheduleOf(String agentId) {
-        return client.newWorkflowStub(AgentScheduleWorkflow.class, AgentScheduleWorkflow.workflowIdFor(agentId));
+        return unlessUnavailable(() -> schedules.stop(agentId, stopGrace,
+                "reconciliation: the agent is not running and its schedule did not stop on request")
+                != AgentSchedules.Stop.TERMINATED);
     }
 
     private static <T> T unlessUnavailable(Supplier<T> call) {
