@@ -1,7 +1,7 @@
 package dev.agentry.workflows.schedule;
 
-import dev.agentry.workflows.run.RunRequest;
 import dev.agentry.command.api.RunTrigger;
+import dev.agentry.workflows.run.RunRequest;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;

@@ -1,8 +1,8 @@
 package dev.agentry.workflows.schedule;
 
 import dev.agentry.command.api.CatchUpPolicy;
-import dev.agentry.command.api.Schedule;
 import dev.agentry.command.api.RunTrigger;
+import dev.agentry.command.api.Schedule;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

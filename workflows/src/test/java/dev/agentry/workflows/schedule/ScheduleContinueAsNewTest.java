@@ -2,8 +2,8 @@ package dev.agentry.workflows.schedule;
 
 import dev.agentry.command.api.CatchUpPolicy;
 import dev.agentry.command.api.OverlapPolicy;
-import dev.agentry.workflows.run.RunRequest;
 import dev.agentry.command.api.RunTrigger;
+import dev.agentry.workflows.run.RunRequest;
 import dev.agentry.workflows.schedule.RecordingRunWorkflow.ExecutedRun;
 import io.temporal.api.history.v1.WorkflowExecutionStartedEventAttributes;
 import io.temporal.common.WorkflowExecutionHistory;

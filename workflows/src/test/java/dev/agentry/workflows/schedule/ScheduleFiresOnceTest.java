@@ -2,8 +2,8 @@ package dev.agentry.workflows.schedule;
 
 import dev.agentry.command.api.CatchUpPolicy;
 import dev.agentry.command.api.OverlapPolicy;
-import dev.agentry.workflows.run.RunRequest;
 import dev.agentry.command.api.RunTrigger;
+import dev.agentry.workflows.run.RunRequest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -2,8 +2,8 @@ package dev.agentry.workflows.schedule;
 
 import dev.agentry.command.api.CatchUpPolicy;
 import dev.agentry.command.api.OverlapPolicy;
-import dev.agentry.workflows.run.RunRequest;
 import dev.agentry.command.api.RunTrigger;
+import dev.agentry.workflows.run.RunRequest;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.client.WorkflowStub;
 import org.junit.jupiter.api.Test;
