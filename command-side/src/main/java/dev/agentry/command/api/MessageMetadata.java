@@ -1,5 +1,9 @@
 package dev.agentry.command.api;
 
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.messaging.MetaData;
+
 /** Metadata keys every command carries and every resulting event inherits. */
 public final class MessageMetadata {
 
@@ -11,5 +15,11 @@ public final class MessageMetadata {
     public static final String CORRELATION_ID = "correlationId";
 
     private MessageMetadata() {
+    }
+
+    /** The command as {@code actorId} (named {@code actorName}) sends it: every command says who sent it. */
+    public static CommandMessage<?> sentBy(Object command, String actorId, String actorName) {
+        return GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(MetaData.with(ACTOR_ID, actorId).and(ACTOR_NAME, actorName));
     }
 }

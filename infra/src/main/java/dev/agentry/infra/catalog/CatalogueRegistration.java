@@ -4,9 +4,7 @@ import dev.agentry.command.api.CommandRejectedException;
 import dev.agentry.command.api.MessageMetadata;
 import dev.agentry.command.api.RegisterModel;
 import dev.agentry.infra.store.ReadModelFreshness;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -62,8 +60,7 @@ class CatalogueRegistration implements SmartLifecycle {
     private void register(RegisterModel model) {
         for (int attempt = 1; ; attempt++) {
             try {
-                commands.sendAndWait(GenericCommandMessage.asCommandMessage(model).andMetaData(
-                        MetaData.with(MessageMetadata.ACTOR_ID, ACTOR).and(MessageMetadata.ACTOR_NAME, ACTOR)));
+                commands.sendAndWait(MessageMetadata.sentBy(model, ACTOR, ACTOR));
                 return;
             } catch (RuntimeException failure) {
                 CommandRejectedException rejected = rejectionIn(failure);

@@ -2,9 +2,7 @@ package dev.agentry.infra.mcp;
 
 import dev.agentry.command.api.MessageMetadata;
 import dev.agentry.infra.security.Caller;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.stereotype.Component;
@@ -34,10 +32,8 @@ public class CommandSender {
      * @throws ToolFailure for those cases and a timeout; other failures as thrown (wrapped)
      */
     public void send(Object command, Caller caller, String subject) {
-        MetaData actor = MetaData.with(MessageMetadata.ACTOR_ID, caller.userId())
-                .and(MessageMetadata.ACTOR_NAME, caller.username());
         try {
-            commandGateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(actor))
+            commandGateway.send(MessageMetadata.sentBy(command, caller.userId(), caller.username()))
                     .get(properties.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

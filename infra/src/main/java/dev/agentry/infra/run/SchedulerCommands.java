@@ -3,9 +3,7 @@ package dev.agentry.infra.run;
 import dev.agentry.command.api.CommandRejectedException;
 import dev.agentry.command.api.MessageMetadata;
 import io.temporal.failure.ApplicationFailure;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +33,8 @@ class SchedulerCommands {
     }
 
     void send(Object command, String agentId, String runId) {
-        MetaData actor = MetaData.with(MessageMetadata.ACTOR_ID, ACTOR).and(MessageMetadata.ACTOR_NAME, ACTOR);
         try {
-            commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(actor))
+            commands.send(MessageMetadata.sentBy(command, ACTOR, ACTOR))
                     .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -9,9 +9,7 @@ import dev.agentry.command.api.Role;
 import dev.agentry.infra.store.ReadModelFreshness;
 import dev.agentry.query.api.ApiTokenView;
 import dev.agentry.query.api.FindApiToken;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -153,9 +151,8 @@ class AdminBootstrap {
     }
 
     private void send(Object command) throws ExecutionException {
-        MetaData actor = MetaData.with(MessageMetadata.ACTOR_ID, ACTOR).and(MessageMetadata.ACTOR_NAME, ACTOR);
         try {
-            commandGateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(actor))
+            commandGateway.send(MessageMetadata.sentBy(command, ACTOR, ACTOR))
                     .get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

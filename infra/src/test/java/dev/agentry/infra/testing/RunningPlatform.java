@@ -3,9 +3,7 @@ package dev.agentry.infra.testing;
 import dev.agentry.command.api.MessageMetadata;
 import dev.agentry.infra.AgentryApplication;
 import dev.agentry.infra.store.ReadModelFreshness;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.WebApplicationType;
@@ -66,8 +64,7 @@ public final class RunningPlatform implements AutoCloseable {
 
     /** Sends a command as the given user and waits until the read models include its effect. */
     public <R> R send(Object command, String actorId, String actorName) {
-        R result = bean(CommandGateway.class).sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(MetaData.with(MessageMetadata.ACTOR_ID, actorId).and(MessageMetadata.ACTOR_NAME, actorName)));
+        R result = bean(CommandGateway.class).sendAndWait(MessageMetadata.sentBy(command, actorId, actorName));
         bean(ReadModelFreshness.class).awaitEventsStoredSoFar();
         return result;
     }

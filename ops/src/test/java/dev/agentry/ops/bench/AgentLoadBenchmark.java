@@ -15,9 +15,7 @@ import dev.agentry.command.api.StartAgent;
 import dev.agentry.infra.store.ReadModelFreshness;
 import dev.agentry.infra.testing.PostgresTestDatabase;
 import dev.agentry.infra.testing.RunningPlatform;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -111,8 +109,7 @@ public final class AgentLoadBenchmark {
     }
 
     private static void startRunningAgent(CommandGateway commands, String agentId) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(new StartAgent(agentId, ALICE))
-                .andMetaData(MetaData.with(MessageMetadata.ACTOR_ID, ALICE).and(MessageMetadata.ACTOR_NAME, "alice")));
+        commands.sendAndWait(MessageMetadata.sentBy(new StartAgent(agentId, ALICE), ALICE, "alice"));
     }
 
     private static AgentSettings settings() {

@@ -7,11 +7,9 @@ import dev.agentry.workflows.schedule.ScheduleConfig;
 import dev.agentry.workflows.schedule.ScheduleFingerprint;
 import dev.agentry.workflows.schedule.ScheduleState;
 import io.temporal.client.WorkflowClient;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -190,9 +188,8 @@ public class Reconciliation {
     }
 
     private void send(Object command) {
-        MetaData actor = MetaData.with(MessageMetadata.ACTOR_ID, ACTOR).and(MessageMetadata.ACTOR_NAME, ACTOR);
         try {
-            commands.send(GenericCommandMessage.asCommandMessage(command).andMetaData(actor))
+            commands.send(MessageMetadata.sentBy(command, ACTOR, ACTOR))
                     .get(options.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
