@@ -21,9 +21,6 @@ final class RecentRunIds {
 
     private final Set<String> ids = new LinkedHashSet<>();
 
-    RecentRunIds() {
-    }
-
     /** As a snapshot reads them back: oldest first. */
     @JsonCreator
     static RecentRunIds of(List<String> oldestFirst) {
