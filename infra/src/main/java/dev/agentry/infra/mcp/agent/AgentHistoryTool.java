@@ -18,22 +18,13 @@ import java.util.List;
 import java.util.Map;
 
 @Component
-class AgentHistoryTool implements McpTool<AgentHistoryTool.Request> {
+class AgentHistoryTool implements McpTool<AgentIdArgument.WithLimit> {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 
-    private static final String INPUT_SCHEMA = """
-            {
-              "type": "object",
-              "properties": {
-            %s,
-                "limit": {"type": "integer", "minimum": 1, "maximum": 1000, "default": 100,
-                          "description": "the latest this many events, listed oldest first"}
-              },
-              "required": ["agent_id"],
-              "additionalProperties": false
-            }""".formatted(OwnedAgents.AGENT_ID_SCHEMA);
+    private static final String INPUT_SCHEMA =
+            AgentIdArgument.withLimitSchema(DEFAULT_LIMIT, MAX_LIMIT, "the latest this many events, listed oldest first");
 
     private static final String OUTPUT_SCHEMA = """
             {
@@ -62,9 +53,6 @@ class AgentHistoryTool implements McpTool<AgentHistoryTool.Request> {
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
 
-    record Request(String agentId, int limit) {
-    }
-
     private final OwnedAgents agents;
     private final ReadModelQueries queries;
     private final ObjectMapper objectMapper;
@@ -84,13 +72,12 @@ class AgentHistoryTool implements McpTool<AgentHistoryTool.Request> {
     }
 
     @Override
-    public Request parse(ToolArguments arguments) {
-        return new Request(AgentIdArgument.parse(arguments),
-                arguments.optionalInteger("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT));
+    public AgentIdArgument.WithLimit parse(ToolArguments arguments) {
+        return AgentIdArgument.parseWithLimit(arguments, DEFAULT_LIMIT, MAX_LIMIT);
     }
 
     @Override
-    public Map<String, Object> execute(Caller caller, Request request) {
+    public Map<String, Object> execute(Caller caller, AgentIdArgument.WithLimit request) {
         agents.find(caller, request.agentId());
         List<AgentHistoryEntry> entries = queries.findAll(
                 new AgentHistory(request.agentId(), caller.userId(), request.limit()), AgentHistoryEntry.class);

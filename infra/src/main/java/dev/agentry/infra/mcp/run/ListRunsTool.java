@@ -17,22 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 @Component
-class ListRunsTool implements McpTool<ListRunsTool.Request> {
+class ListRunsTool implements McpTool<AgentIdArgument.WithLimit> {
 
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 500;
 
-    private static final String INPUT_SCHEMA = """
-            {
-              "type": "object",
-              "properties": {
-            %s,
-                "limit": {"type": "integer", "minimum": 1, "maximum": 500, "default": 20,
-                          "description": "at most this many runs, the newest first"}
-              },
-              "required": ["agent_id"],
-              "additionalProperties": false
-            }""".formatted(OwnedAgents.AGENT_ID_SCHEMA);
+    private static final String INPUT_SCHEMA =
+            AgentIdArgument.withLimitSchema(DEFAULT_LIMIT, MAX_LIMIT, "at most this many runs, the newest first");
 
     private static final String OUTPUT_SCHEMA = """
             {
@@ -54,9 +45,6 @@ class ListRunsTool implements McpTool<ListRunsTool.Request> {
               "additionalProperties": false
             }""".formatted(RunJson.PROPERTIES, RunJson.REQUIRED);
 
-    record Request(String agentId, int limit) {
-    }
-
     private final OwnedAgents agents;
     private final ReadModelQueries queries;
 
@@ -74,13 +62,12 @@ class ListRunsTool implements McpTool<ListRunsTool.Request> {
     }
 
     @Override
-    public Request parse(ToolArguments arguments) {
-        return new Request(AgentIdArgument.parse(arguments),
-                arguments.optionalInteger("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT));
+    public AgentIdArgument.WithLimit parse(ToolArguments arguments) {
+        return AgentIdArgument.parseWithLimit(arguments, DEFAULT_LIMIT, MAX_LIMIT);
     }
 
     @Override
-    public Map<String, Object> execute(Caller caller, Request request) {
+    public Map<String, Object> execute(Caller caller, AgentIdArgument.WithLimit request) {
         agents.find(caller, request.agentId());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("runs", queries.findAll(new ListRuns(request.agentId(), caller.userId(), request.limit()), RunView.class)
