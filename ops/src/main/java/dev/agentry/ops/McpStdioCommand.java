@@ -1,6 +1,6 @@
 package dev.agentry.ops;
 
-import dev.agentry.infra.AgentryApplication;
+import dev.agentry.infra.platform.AgentryApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import picocli.CommandLine.Command;

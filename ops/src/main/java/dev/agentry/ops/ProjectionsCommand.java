@@ -1,7 +1,7 @@
 package dev.agentry.ops;
 
-import dev.agentry.infra.AgentryApplication;
-import dev.agentry.infra.store.ProjectionRebuild;
+import dev.agentry.infra.platform.AgentryApplication;
+import dev.agentry.infra.postgres.readmodel.ProjectionRebuild;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

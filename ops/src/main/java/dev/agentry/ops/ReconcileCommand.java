@@ -2,8 +2,8 @@ package dev.agentry.ops;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.agentry.infra.AgentryApplication;
-import dev.agentry.infra.reconciliation.ReconciliationReportJson;
+import dev.agentry.infra.platform.AgentryApplication;
+import dev.agentry.infra.mcp.admin.ReconciliationReportAnswer;
 import dev.agentry.workflows.reconciliation.Reconciliation;
 import dev.agentry.workflows.reconciliation.ReconciliationReport;
 import org.springframework.boot.WebApplicationType;
@@ -58,7 +58,7 @@ class ReconcileCommand implements Callable<Integer> {
                 .run(arguments)) {
             ReconciliationReport report = context.getBean(Reconciliation.class).reconcile(dryRun);
             spec.commandLine().getOut().println(new ObjectMapper().writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(ReconciliationReportJson.of(report)));
+                    .writeValueAsString(ReconciliationReportAnswer.of(report).toJson()));
             spec.commandLine().getOut().flush();
             return report.complete() ? 0 : 1;
         }

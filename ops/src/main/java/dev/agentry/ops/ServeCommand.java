@@ -1,6 +1,6 @@
 package dev.agentry.ops;
 
-import dev.agentry.infra.AgentryApplication;
+import dev.agentry.infra.platform.AgentryApplication;
 import org.springframework.boot.SpringApplication;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Unmatched;

@@ -1,5 +1,6 @@
 package dev.agentry.command.agent;
 
+import dev.agentry.command.api.AgentSettingsLimits;
 import dev.agentry.command.api.AgentSettings;
 import dev.agentry.command.api.AgentSettingsChange;
 import dev.agentry.command.api.CommandRejectedException;
@@ -12,12 +13,12 @@ import java.util.Set;
 /** What an agent's settings must satisfy, on creation and after every update. */
 final class AgentSettingsRules {
 
-    static final int MAX_NAME_LENGTH = 100;
-    static final int MAX_INSTRUCTIONS_LENGTH = 20_000;
-    static final int MAX_MODEL_LENGTH = 200;
-    static final int MAX_TOOL_NAME_LENGTH = 100;
-    static final int MAX_TOOLS = 50;
-    static final int MAX_CONSECUTIVE_FAILURES_LIMIT = 1000;
+    static final int MAX_NAME_LENGTH = AgentSettingsLimits.NAME_MAX_LENGTH;
+    static final int MAX_INSTRUCTIONS_LENGTH = AgentSettingsLimits.INSTRUCTIONS_MAX_LENGTH;
+    static final int MAX_MODEL_LENGTH = AgentSettingsLimits.MODEL_MAX_LENGTH;
+    static final int MAX_TOOL_NAME_LENGTH = AgentSettingsLimits.TOOL_NAME_MAX_LENGTH;
+    static final int MAX_TOOLS = AgentSettingsLimits.TOOLS_MAX;
+    static final int MAX_CONSECUTIVE_FAILURES_LIMIT = AgentSettingsLimits.CONSECUTIVE_FAILURES_MAX;
 
     private AgentSettingsRules() {
     }

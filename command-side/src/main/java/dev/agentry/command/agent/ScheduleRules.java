@@ -1,5 +1,6 @@
 package dev.agentry.command.agent;
 
+import dev.agentry.command.api.AgentSettingsLimits;
 import dev.agentry.command.api.CommandRejectedException;
 import dev.agentry.command.api.CronSchedule;
 import dev.agentry.command.api.RejectionCode;
@@ -15,8 +16,8 @@ import java.util.Set;
 /** A schedule is a 5-field cron expression that can fire, in an IANA timezone. */
 final class ScheduleRules {
 
-    static final int MAX_CRON_LENGTH = 100;
-    static final int MAX_TIMEZONE_LENGTH = 64;
+    static final int MAX_CRON_LENGTH = AgentSettingsLimits.CRON_MAX_LENGTH;
+    static final int MAX_TIMEZONE_LENGTH = AgentSettingsLimits.TIMEZONE_MAX_LENGTH;
     /** Whatever a 5-field cron can match recurs within 8 years; the rarest, 29 February, skips 2100. */
     private static final Period LONGEST_PAUSE_BETWEEN_FIRES = Period.ofYears(8);
     private static final Set<String> IANA_ZONE_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());

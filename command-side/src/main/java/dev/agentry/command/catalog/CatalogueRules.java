@@ -1,5 +1,6 @@
 package dev.agentry.command.catalog;
 
+import dev.agentry.command.api.CatalogueLimits;
 import dev.agentry.command.api.CommandRejectedException;
 import dev.agentry.command.api.ModelDefinition;
 import dev.agentry.command.api.ModelOffering;
@@ -16,10 +17,10 @@ import java.util.stream.Collectors;
 /** What a catalogue entry must look like before it may be registered. */
 final class CatalogueRules {
 
-    static final int MAX_NAME_LENGTH = 100;
-    static final int MAX_FRIENDLY_NAME_LENGTH = 100;
-    static final int MAX_MODEL_ID_LENGTH = 200;
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*");
+    static final int MAX_NAME_LENGTH = CatalogueLimits.MODEL_NAME_MAX_LENGTH;
+    static final int MAX_FRIENDLY_NAME_LENGTH = CatalogueLimits.FRIENDLY_NAME_MAX_LENGTH;
+    static final int MAX_MODEL_ID_LENGTH = CatalogueLimits.MODEL_ID_MAX_LENGTH;
+    private static final Pattern NAME = Pattern.compile(CatalogueLimits.MODEL_NAME_PATTERN);
     private static final String KNOWN_PROVIDERS = Arrays.stream(ModelProvider.values())
             .map(ModelProvider::wireName).collect(Collectors.joining(", "));
 

@@ -1,5 +1,6 @@
 package dev.agentry.command.identity;
 
+import dev.agentry.command.api.IdentityLimits;
 import dev.agentry.command.api.CommandRejectedException;
 import dev.agentry.command.api.RejectionCode;
 
@@ -8,9 +9,9 @@ import java.util.regex.Pattern;
 /** What user names and API token records must look like. */
 final class IdentityRules {
 
-    static final int MAX_USERNAME_LENGTH = 64;
-    static final int MAX_TOKEN_ID_LENGTH = 64;
-    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+    static final int MAX_USERNAME_LENGTH = IdentityLimits.USERNAME_MAX_LENGTH;
+    static final int MAX_TOKEN_ID_LENGTH = IdentityLimits.TOKEN_ID_MAX_LENGTH;
+    private static final Pattern USERNAME = Pattern.compile(IdentityLimits.USERNAME_PATTERN);
     /** A hex SHA-256: the secret itself never reaches the event store. */
     private static final Pattern TOKEN_HASH = Pattern.compile("[0-9a-f]{64}");
 

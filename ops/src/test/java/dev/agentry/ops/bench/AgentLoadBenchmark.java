@@ -12,9 +12,9 @@ import dev.agentry.command.api.Role;
 import dev.agentry.command.api.RunTrigger;
 import dev.agentry.command.api.Schedule;
 import dev.agentry.command.api.StartAgent;
-import dev.agentry.infra.store.ReadModelFreshness;
-import dev.agentry.infra.testing.PostgresTestDatabase;
-import dev.agentry.infra.testing.RunningPlatform;
+import dev.agentry.infra.postgres.readmodel.ReadModelFreshness;
+import dev.agentry.infra.platform.testing.PostgresTestDatabase;
+import dev.agentry.infra.platform.testing.RunningPlatform;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import java.io.IOException;

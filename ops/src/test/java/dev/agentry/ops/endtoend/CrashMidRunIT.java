@@ -1,6 +1,6 @@
 package dev.agentry.ops.endtoend;
 
-import dev.agentry.infra.testing.PostgresTestDatabase;
+import dev.agentry.infra.platform.testing.PostgresTestDatabase;
 import dev.agentry.workflows.WorkflowImplementations;
 import dev.agentry.workflows.run.AgentRunWorkflow;
 import org.junit.jupiter.api.Test;

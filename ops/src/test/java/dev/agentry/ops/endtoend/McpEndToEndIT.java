@@ -1,6 +1,6 @@
 package dev.agentry.ops.endtoend;
 
-import dev.agentry.infra.testing.PostgresTestDatabase;
+import dev.agentry.infra.platform.testing.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package dev.agentry.ops.endtoend;
 
-import dev.agentry.infra.testing.PostgresTestDatabase;
+import dev.agentry.infra.platform.testing.PostgresTestDatabase;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,6 +1,6 @@
 package dev.agentry.ops.endtoend;
 
-import dev.agentry.infra.testing.PostgresTestDatabase;
+import dev.agentry.infra.platform.testing.PostgresTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

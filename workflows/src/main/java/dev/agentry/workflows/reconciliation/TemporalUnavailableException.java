@@ -1,5 +1,6 @@
 package dev.agentry.workflows.reconciliation;
 
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
@@ -12,13 +13,13 @@ final class TemporalUnavailableException extends RuntimeException {
 
     /** The failure as unavailability when it is one, else null. */
     static TemporalUnavailableException from(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof StatusRuntimeException status && isUnavailability(status.getStatus().getCode())) {
-                return new TemporalUnavailableException("Temporal is unavailable ("
-                        + status.getStatus().getCode() + "): " + status.getStatus().getDescription(), failure);
-            }
-        }
-        return null;
+        return ExceptionUtils.getThrowableList(failure).stream()
+                .filter(StatusRuntimeException.class::isInstance).map(StatusRuntimeException.class::cast)
+                .filter(status -> isUnavailability(status.getStatus().getCode()))
+                .findFirst()
+                .map(status -> new TemporalUnavailableException("Temporal is unavailable ("
+                        + status.getStatus().getCode() + "): " + status.getStatus().getDescription(), failure))
+                .orElse(null);
     }
 
     private static boolean isUnavailability(Status.Code code) {

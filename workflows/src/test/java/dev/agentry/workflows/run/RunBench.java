@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The run workflow on Temporal's test service with the real LLM activity over a scripted model, and
+ * The run workflow on Temporal's test service with the LLM activity over a scripted model, and
  * tools and run activities that record what they were asked.
  */
 final class RunBench implements AutoCloseable {
@@ -40,7 +40,7 @@ final class RunBench implements AutoCloseable {
         model = new ScriptedGateway(() -> Instant.ofEpochMilli(env.currentTimeMillis()));
         Worker worker = env.newWorker(AgentScheduleWorkflow.TASK_QUEUE);
         worker.registerWorkflowImplementationTypes(AgentRunWorkflowImpl.class);
-        worker.registerActivitiesImplementations(new LlmActivitiesImpl(model), tools, runs);
+        worker.registerActivitiesImplementations(new GatewayLlmActivities(model), tools, runs);
         env.start();
     }
 

@@ -18,10 +18,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /** A model that answers from a script, in order, and remembers every request it was sent. */
-final class ScriptedGateway implements LlmGateway {
+public final class ScriptedGateway implements LlmGateway {
 
     /** @param at when the call arrived, in the test service's (skipping) time */
-    record Call(String provider, LlmRequest request, Instant at) {
+    public record Call(String provider, LlmRequest request, Instant at) {
     }
 
     private interface Step {
@@ -35,11 +35,11 @@ final class ScriptedGateway implements LlmGateway {
         throw new LlmCallFailure(LlmFailureKind.INVALID_REQUEST, "the script has no more answers");
     };
 
-    ScriptedGateway(Supplier<Instant> clock) {
+    public ScriptedGateway(Supplier<Instant> clock) {
         this.clock = clock;
     }
 
-    ScriptedGateway answer(String text, long inputTokens, long outputTokens) {
+    public ScriptedGateway answer(String text, long inputTokens, long outputTokens) {
         LlmResponse response = new LlmResponse(List.of(new ContentPart.Text(text)), LlmResponse.StopReason.END_TURN,
                 new TokenUsage(inputTokens, outputTokens), "scripted-model");
         script.add(() -> response);
@@ -47,7 +47,7 @@ final class ScriptedGateway implements LlmGateway {
     }
 
     /** Answers after holding the call for the given time, as a slow model would. */
-    ScriptedGateway answerAfter(Duration delay, String text) {
+    public ScriptedGateway answerAfter(Duration delay, String text) {
         LlmResponse response = new LlmResponse(List.of(new ContentPart.Text(text)), LlmResponse.StopReason.END_TURN,
                 TokenUsage.NONE, "scripted-model");
         script.add(() -> {
@@ -61,13 +61,13 @@ final class ScriptedGateway implements LlmGateway {
         return this;
     }
 
-    ScriptedGateway callTool(String callId, String toolName, String argumentsJson, long inputTokens, long outputTokens) {
+    public ScriptedGateway callTool(String callId, String toolName, String argumentsJson, long inputTokens, long outputTokens) {
         LlmResponse response = toolCall(callId, toolName, argumentsJson, inputTokens, outputTokens);
         script.add(() -> response);
         return this;
     }
 
-    ScriptedGateway fail(LlmFailureKind kind, Duration retryAfter) {
+    public ScriptedGateway fail(LlmFailureKind kind, Duration retryAfter) {
         script.add(() -> {
             throw new LlmCallFailure(kind, "scripted " + kind, retryAfter, null);
         });
@@ -75,16 +75,16 @@ final class ScriptedGateway implements LlmGateway {
     }
 
     /** Once the script is used up, every further call asks for the tool again. */
-    ScriptedGateway keepCallingTool(String toolName) {
+    public ScriptedGateway keepCallingTool(String toolName) {
         whenScriptEnds = () -> toolCall("call-" + calls.size(), toolName, "{}", 1, 1);
         return this;
     }
 
-    List<Call> calls() {
+    public List<Call> calls() {
         return new ArrayList<>(calls);
     }
 
-    List<LlmRequest> requests() {
+    public List<LlmRequest> requests() {
         return calls().stream().map(Call::request).toList();
     }
 

@@ -66,7 +66,7 @@ final class ScheduleBench implements AutoCloseable {
         worker.registerWorkflowImplementationFactory(AgentRunWorkflow.class,
                 () -> new RecordingRunWorkflow(executedRuns, runDurations));
         worker.registerActivitiesImplementations(
-                new RecordingScheduleActivities(skippedRuns), new RunStatusActivitiesImpl(env.getWorkflowClient()));
+                new RecordingScheduleActivities(skippedRuns), new DescribedRunStatus(env.getWorkflowClient()));
         env.start();
     }
 

@@ -18,7 +18,7 @@ import dev.agentry.workflows.run.RunOutcome;
 import dev.agentry.workflows.run.RunRequest;
 import dev.agentry.workflows.schedule.AgentScheduleWorkflow;
 import dev.agentry.workflows.schedule.AgentScheduleWorkflowImpl;
-import dev.agentry.workflows.schedule.RunStatusActivitiesImpl;
+import dev.agentry.workflows.schedule.DescribedRunStatus;
 import dev.agentry.workflows.schedule.ScheduleActivities;
 import dev.agentry.workflows.schedule.ScheduleFingerprint;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
@@ -82,7 +82,7 @@ class AgentScheduleSyncTest {
         Worker worker = temporal.newWorker(AgentScheduleWorkflow.TASK_QUEUE);
         worker.registerWorkflowImplementationTypes(AgentScheduleWorkflowImpl.class);
         worker.registerWorkflowImplementationFactory(AgentRunWorkflow.class, () -> new NotingRunWorkflow(runs));
-        worker.registerActivitiesImplementations(new RunStatusActivitiesImpl(temporal.getWorkflowClient()),
+        worker.registerActivitiesImplementations(new DescribedRunStatus(temporal.getWorkflowClient()),
                 (ScheduleActivities) (agentId, runId, scheduledAt) -> { });
         temporal.start();
         client = temporal.getWorkflowClient();

@@ -1,0 +1,70 @@
+package dev.agentry.infra.mcp.agent;
+
+import dev.agentry.command.api.AgentStatus;
+import dev.agentry.command.api.CatchUpPolicy;
+import dev.agentry.command.api.OverlapPolicy;
+import dev.agentry.command.api.ReasoningTier;
+import dev.agentry.infra.mcp.JsonSchema;
+import dev.agentry.query.api.AgentView;
+
+import java.time.Instant;
+import java.util.List;
+
+import static dev.agentry.infra.mcp.JsonSchema.arrayOf;
+import static dev.agentry.infra.mcp.JsonSchema.dateTime;
+import static dev.agentry.infra.mcp.JsonSchema.integer;
+import static dev.agentry.infra.mcp.JsonSchema.lowerCase;
+import static dev.agentry.infra.mcp.JsonSchema.lowerCaseChoice;
+import static dev.agentry.infra.mcp.JsonSchema.string;
+import static dev.agentry.infra.mcp.JsonSchema.upperCaseChoice;
+
+/** The public agent object: lower-case tier and policies, ISO-8601 instants. */
+record AgentAnswer(String agentId, String owner, String name, String instructions, String tier, String model,
+                   ScheduleAnswer schedule, List<String> tools, String overlap, String catchUp,
+                   Integer maxConsecutiveFailures, String status, Instant createdAt, Instant updatedAt,
+                   Instant nextRunAt, LastRun lastRun) {
+
+    record ScheduleAnswer(String cron, String timezone) {
+    }
+
+    record LastRun(String runId, String outcome, Instant finishedAt) {
+    }
+
+    static final JsonSchema SCHEMA = JsonSchema.object()
+            .required("agent_id", string())
+            .required("owner", string().description("user name of the owner"))
+            .required("name", string())
+            .required("instructions", string())
+            .required("tier", lowerCaseChoice(ReasoningTier.class))
+            .required("model", string().nullable().description("canonical model name that overrides the tier"))
+            .required("schedule", JsonSchema.object()
+                    .required("cron", string())
+                    .required("timezone", string())
+                    .build().nullable())
+            .required("tools", arrayOf(string()))
+            .required("overlap", lowerCaseChoice(OverlapPolicy.class))
+            .required("catch_up", lowerCaseChoice(CatchUpPolicy.class))
+            .required("max_consecutive_failures", integer().nullable())
+            .required("status", upperCaseChoice(AgentStatus.class))
+            .required("created_at", dateTime())
+            .required("updated_at", dateTime())
+            .required("next_run_at", dateTime().nullable())
+            .required("last_run", JsonSchema.object()
+                    .required("run_id", string())
+                    .required("outcome", string())
+                    .required("finished_at", dateTime().nullable())
+                    .build().nullable())
+            .build();
+
+    static AgentAnswer of(AgentView agent) {
+        return new AgentAnswer(agent.agentId(), agent.owner(), agent.name(), agent.instructions(),
+                agent.tier() == null ? null : agent.tier().wireName(), agent.model(),
+                agent.schedule() == null ? null : new ScheduleAnswer(agent.schedule().cron(), agent.schedule().timezone()),
+                agent.tools() == null ? List.of() : agent.tools(),
+                lowerCase(agent.overlap()), lowerCase(agent.catchUp()), agent.maxConsecutiveFailures(),
+                agent.status() == null ? null : agent.status().name(),
+                agent.createdAt(), agent.updatedAt(), agent.nextRunAt(),
+                agent.lastRun() == null ? null
+                        : new LastRun(agent.lastRun().runId(), agent.lastRun().outcome(), agent.lastRun().finishedAt()));
+    }
+}

@@ -1,0 +1,88 @@
+package dev.agentry.infra.platform.testing;
+
+import dev.agentry.command.api.MessageMetadata;
+import dev.agentry.infra.platform.AgentryApplication;
+import dev.agentry.infra.postgres.readmodel.ReadModelFreshness;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The whole application in this JVM on a test database, without the web server; close it to "stop the process".
+ * Temporal is left out unless asked for with {@code agentry.temporal.enabled=true} (then the in-memory
+ * service listens on a free port unless {@code agentry.temporal.embedded-port} or a target says otherwise).
+ * Reconciliation at startup is off unless asked for with {@code agentry.reconciliation.on-startup=true}.
+ */
+public final class RunningPlatform implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private RunningPlatform(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    public static RunningPlatform start(PostgresTestDatabase database, Path home, String... extraProperties) {
+        List<String> properties = new ArrayList<>(List.of(
+                "spring.datasource.url=" + database.jdbcUrl(),
+                "spring.datasource.username=" + PostgresTestDatabase.USER,
+                "agentry.home=" + home,
+                "agentry.admin-token=agt_test_admin_token_for_this_database_only",
+                "agentry.temporal.enabled=false",
+                "agentry.temporal.embedded-port=0",
+                // tests set up schedules behind the platform's back, which reconciliation would repair at once
+                "agentry.reconciliation.on-startup=false"));
+        properties.addAll(List.of(extraProperties)); // later ones win
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(AgentryApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties(properties.toArray(String[]::new))
+                .run();
+        return new RunningPlatform(context);
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** Every bean of the type, e.g. the MCP tools. */
+    public <T> Collection<T> beans(Class<T> type) {
+        return context.getBeansOfType(type).values();
+    }
+
+    public JdbcClient jdbc() {
+        return bean(JdbcClient.class);
+    }
+
+    /** Sends a command as the given user and waits until the read models include its effect. */
+    public <R> R send(Object command, String actorId, String actorName) {
+        R result = bean(CommandGateway.class).sendAndWait(MessageMetadata.sentBy(command, actorId, actorName));
+        bean(ReadModelFreshness.class).awaitEventsStoredSoFar();
+        return result;
+    }
+
+    public <R> Optional<R> queryOne(Object query, Class<R> type) {
+        return bean(QueryGateway.class).query(query, ResponseTypes.optionalInstanceOf(type)).join();
+    }
+
+    public <R> List<R> queryMany(Object query, Class<R> type) {
+        return bean(QueryGateway.class).query(query, ResponseTypes.multipleInstancesOf(type)).join();
+    }
+
+    public long eventCount() {
+        return jdbc().sql("SELECT COUNT(*) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

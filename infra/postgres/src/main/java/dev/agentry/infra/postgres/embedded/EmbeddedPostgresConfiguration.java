@@ -1,0 +1,58 @@
+package dev.agentry.infra.postgres.embedded;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The embedded default: without {@code spring.datasource.url} the platform runs its own PostgreSQL
+ * (real binaries) with its data under {@code AGENTRY_HOME/postgres}, kept across restarts.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) {
+        Path dataDirectory = properties.dataDirectory();
+        try {
+            Files.createDirectories(dataDirectory);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .start();
+            log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDirectory);
+            return postgres;
+        } catch (IOException | IllegalStateException e) {
+            throw new EmbeddedPostgresUnavailableException(dataDirectory, e);
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setMaximumPoolSize(10);
+        return dataSource;
+    }
+
+    static class EmbeddedPostgresUnavailableException extends IllegalStateException {
+        EmbeddedPostgresUnavailableException(Path dataDirectory, Exception cause) {
+            super("The embedded PostgreSQL could not start (data in " + dataDirectory + "): " + cause.getMessage()
+                    + ". Run Agentry as a non-root user, or point it at a PostgreSQL server with"
+                    + " --spring.datasource.url=jdbc:postgresql://HOST:5432/DB", cause);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.agentry.infra.postgres.eventstore;
+
+import dev.agentry.infra.postgres.readmodel.ProjectionProperties;
+
+import dev.agentry.command.api.MessageMetadata;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+
+/**
+ * Axon on PostgreSQL: the JDBC event and token stores of Axon's auto-configuration with the
+ * snake_case tables that Flyway creates, tracking processors, and an error handler that
+ * propagates so that a failing event is retried instead of skipped.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonStoreConfiguration {
+
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable("domain_event_entry")
+                .snapshotTable("snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new UniqueViolationResolver();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable("token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("timestamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    @Bean
+    ConfigurerModule streamingProcessorsThatNeverSkipAnEvent(ProjectionProperties projections) {
+        return configurer -> configurer.eventProcessing()
+                // tracking rather than pooled: the pooled coordinator polls an embedded event store every
+                // 500 ms, which every tool call would wait for to read its own write
+                .usingTrackingEventProcessors()
+                .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
+                        .forSingleThreadedProcessing()
+                        .andBatchSize(projections.batchSize())
+                        .andInitialSegmentsCount(projections.segments()))
+                .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * Snapshots an agent after every {@code agentry.event-store.agent-events-per-snapshot} events (0: never), so
+     * that loading one reads the latest snapshot and at most that many events. The name is the one {@code Agent}
+     * asks for.
+     */
+    @Bean
+    SnapshotTriggerDefinition agentSnapshotTrigger(
+            Snapshotter snapshotter,
+            EventStoreProperties properties) {
+        int eventsPerSnapshot = properties.agentEventsPerSnapshot();
+        return eventsPerSnapshot == 0
+                ? NoSnapshotTriggerDefinition.INSTANCE
+                : new EventCountSnapshotTriggerDefinition(snapshotter, eventsPerSnapshot);
+    }
+
+    /** Who acted and which request caused it travel from each command into every event it produces. */
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    CorrelationDataProvider actorProvider() {
+        return new SimpleCorrelationDataProvider(MessageMetadata.ACTOR_ID, MessageMetadata.ACTOR_NAME);
+    }
+}

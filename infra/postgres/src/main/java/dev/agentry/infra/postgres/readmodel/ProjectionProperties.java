@@ -1,0 +1,22 @@
+package dev.agentry.infra.postgres.readmodel;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * @param batchSize           events per transaction of a projection
+ * @param segments            parallel segments of each processor in a fresh store
+ * @param readYourWritesTimeout how long a tool waits for the read models to include its own change
+ * @param notReadModels       streaming processors that feed something other than read models
+ *                            (a tool never waits for them)
+ */
+@ConfigurationProperties("agentry.projections")
+public record ProjectionProperties(
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("1") int segments,
+        @DefaultValue("10s") Duration readYourWritesTimeout,
+        @DefaultValue("temporal-sync") List<String> notReadModels) {
+}

@@ -1,0 +1,157 @@
+package dev.agentry.infra.temporal;
+
+import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.BackOffExecution;
+import dev.agentry.workflows.WorkflowImplementations;
+import dev.agentry.workflows.schedule.AgentScheduleWorkflow;
+import dev.agentry.workflows.schedule.RunStatusActivities;
+import dev.agentry.infra.temporal.run.RunStatusActivitiesImpl;
+import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The platform's one worker, on task queue {@code agentry-agents}: every workflow of
+ * {@link WorkflowImplementations#ALL} and every activity bean. It starts once the application is
+ * otherwise up and stops first, letting running activities finish. Starting needs Temporal; while it
+ * is unreachable the worker keeps trying in the background, so the platform still serves its tools.
+ *
+ * <p>Sticky execution (a workflow's next task goes to the worker that holds it in its cache) is off
+ * against Temporal's in-memory service: that service never moves a task away from a worker that died,
+ * so a platform restarted against {@code temporal-dev} would find its schedules stuck. A real server
+ * hands such a task to any worker after a few seconds.
+ */
+class TemporalWorker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(TemporalWorker.class);
+    /** late among the lifecycles (after Axon's processors and the web server), so stopped early */
+    static final int PHASE = Integer.MAX_VALUE - 4096;
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
+
+    private final WorkflowClient client;
+    private final ListableBeanFactory beans;
+    private final TemporalProperties properties;
+    private WorkerFactory factory;
+    private Thread retryingStart;
+    private volatile boolean running;
+
+    TemporalWorker(WorkflowClient client, ListableBeanFactory beans, TemporalProperties properties) {
+        this.client = client;
+        this.beans = beans;
+        this.properties = properties;
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        if (!tryToStart()) {
+            retryingStart = new Thread(this::keepTryingToStart, "temporal-worker-start");
+            retryingStart.setDaemon(true);
+            retryingStart.start();
+        }
+    }
+
+    private synchronized boolean tryToStart() {
+        try {
+            if (factory == null) {
+                factory = newWorkerFactory(stickyExecution());
+            }
+            factory.start();
+            log.info("Temporal worker polling task queue {} in namespace {}",
+                    AgentScheduleWorkflow.TASK_QUEUE, client.getOptions().getNamespace());
+            return true;
+        } catch (RuntimeException unreachable) {
+            log.warn("Temporal is not reachable yet, the worker will retry: {}", unreachable.getMessage());
+            return false;
+        }
+    }
+
+    private WorkerFactory newWorkerFactory(boolean sticky) {
+        WorkerFactory workers = WorkerFactory.newInstance(client);
+        WorkerOptions.Builder options = WorkerOptions.newBuilder();
+        if (!sticky) {
+            options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);
+        }
+        Worker worker = workers.newWorker(AgentScheduleWorkflow.TASK_QUEUE, options.build());
+        worker.registerWorkflowImplementationTypes(WorkflowImplementations.ALL.toArray(Class<?>[]::new));
+        List<Object> activities = new ArrayList<>(ActivityBeans.in(beans));
+        if (!ActivityBeans.anyImplements(activities, RunStatusActivities.class)) {
+            activities.add(new RunStatusActivitiesImpl(client));
+        }
+        worker.registerActivitiesImplementations(activities.toArray());
+        return workers;
+    }
+
+    /** As configured; otherwise on, unless the server is the in-memory service (which reports no version). */
+    private boolean stickyExecution() {
+        if (properties.stickyExecution() != null) {
+            return properties.stickyExecution();
+        }
+        String serverVersion = client.getWorkflowServiceStubs().blockingStub()
+                .getSystemInfo(GetSystemInfoRequest.getDefaultInstance()).getServerVersion();
+        boolean inMemoryService = serverVersion.isBlank();
+        if (inMemoryService) {
+            log.info("Temporal is the in-memory service: sticky execution off, so that restarts find their workflows");
+        }
+        return !inMemoryService;
+    }
+
+    private void keepTryingToStart() {
+        ExponentialBackOff backOff = new ExponentialBackOff(FIRST_RETRY.toMillis(), 2);
+        backOff.setMaxInterval(LONGEST_RETRY.toMillis());
+        BackOffExecution retries = backOff.start();
+        while (running) {
+            try {
+                Thread.sleep(retries.nextBackOff());
+            } catch (InterruptedException stopping) {
+                return;
+            }
+            if (!running || tryToStart()) {
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        Thread retrying;
+        WorkerFactory stopping;
+        synchronized (this) {
+            running = false;
+            retrying = retryingStart;
+            stopping = factory;
+        }
+        if (retrying != null) {
+            retrying.interrupt();
+        }
+        if (stopping != null) {
+            stopping.shutdown();
+            stopping.awaitTermination(properties.shutdownTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            if (!stopping.isTerminated()) {
+                stopping.shutdownNow();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.agentry.infra.temporal.reconciliation;
+
+import dev.agentry.infra.temporal.TemporalProperties;
+import dev.agentry.workflows.reconciliation.Reconciliation;
+import io.temporal.client.WorkflowClient;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Reconciliation where the platform works with Temporal, and its run at startup. temporal-sync's tokens are
+ * read with the serializer of Axon's token store (the primary one).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "agentry.temporal.enabled", matchIfMissing = true)
+class ReconciliationConfiguration {
+
+    @Bean
+    Reconciliation reconciliation(EventStorageEngine events, CommandGateway commands, WorkflowClient temporal,
+                                  JdbcClient jdbc, Serializer tokenSerializer,
+                                  ReconciliationProperties properties, TemporalProperties temporalProperties) {
+        return new Reconciliation(events, commands, temporal, new SyncTokenProgress(jdbc, tokenSerializer),
+                new Reconciliation.Options(properties.orphanPolicy(temporalProperties.embedded()),
+                        properties.stopGrace(), properties.commandTimeout()));
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "agentry.reconciliation.on-startup", matchIfMissing = true)
+    StartupReconciliation startupReconciliation(Reconciliation reconciliation, ReconciliationProperties properties) {
+        return new StartupReconciliation(reconciliation, properties);
+    }
+}

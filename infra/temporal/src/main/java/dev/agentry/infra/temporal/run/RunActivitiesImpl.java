@@ -1,0 +1,68 @@
+package dev.agentry.infra.temporal.run;
+
+import dev.agentry.command.api.RecordAgentFailure;
+import dev.agentry.command.api.RecordAgentRun;
+import dev.agentry.infra.temporal.tools.ToolRegistry;
+import dev.agentry.workflows.model.CurrentModels;
+import dev.agentry.workflows.model.ModelResolution;
+import dev.agentry.workflows.model.ResolvedModel;
+import dev.agentry.workflows.run.PreparedRun;
+import dev.agentry.workflows.run.RunActivities;
+import dev.agentry.workflows.run.RunModel;
+import dev.agentry.workflows.run.RunRequest;
+import dev.agentry.workflows.run.RunResult;
+import dev.agentry.workflows.run.RunTranscript;
+import dev.agentry.workflows.run.RunTranscripts;
+import org.springframework.stereotype.Component;
+
+/** Reads the agent from its events, resolves its model from the catalogue, and reports as the scheduler. */
+@Component
+class RunActivitiesImpl implements RunActivities {
+
+    private final EventSourcedAgents agents;
+    private final CurrentModels models;
+    private final ToolRegistry tools;
+    private final RunTranscripts transcripts;
+    private final SchedulerCommands commands;
+
+    RunActivitiesImpl(EventSourcedAgents agents, CurrentModels models, ToolRegistry tools,
+                      RunTranscripts transcripts, SchedulerCommands commands) {
+        this.agents = agents;
+        this.models = models;
+        this.tools = tools;
+        this.transcripts = transcripts;
+        this.commands = commands;
+    }
+
+    @Override
+    public PreparedRun prepare(RunRequest request) {
+        return agents.find(request.agentId()).map(agent -> {
+            ModelResolution resolution = models.now().resolve(agent.settings().tier(), agent.settings().model());
+            if (!resolution.isResolved()) {
+                return PreparedRun.noModel(agent.ownerId(), resolution.unavailableReason());
+            }
+            ResolvedModel model = resolution.model();
+            return PreparedRun.ready(agent.ownerId(), agent.settings().instructions(),
+                    tools.definitionsOf(agent.settings().tools()),
+                    new RunModel(model.name(), model.provider(), model.providerModelId(), model.thinking()));
+        }).orElseGet(PreparedRun::agentNotFound);
+    }
+
+    @Override
+    public String storeTranscript(RunTranscript transcript) {
+        return transcripts.store(transcript);
+    }
+
+    @Override
+    public void recordOutcome(RunResult result) {
+        RunRequest run = result.request();
+        Object command = result.succeeded()
+                ? new RecordAgentRun(run.agentId(), run.runId(), run.trigger(), run.scheduledAt(), result.startedAt(),
+                        result.finishedAt(), result.model(), result.usage().inputTokens(),
+                        result.usage().outputTokens(), result.summary(), result.transcriptRef())
+                : new RecordAgentFailure(run.agentId(), run.runId(), run.trigger(), run.scheduledAt(), result.startedAt(),
+                        result.finishedAt(), result.model(), result.errorKind(), result.errorMessage(),
+                        result.usage().inputTokens(), result.usage().outputTokens(), result.transcriptRef());
+        commands.send(command, run.agentId(), run.runId());
+    }
+}
