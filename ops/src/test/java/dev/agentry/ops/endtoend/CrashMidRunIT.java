@@ -46,7 +46,7 @@ class CrashMidRunIT {
                 "needs the run workflow");
         Path platformLog = OUTPUT.resolve("crash-mid-run-platform.log");
         try (TemporalDevProcess temporal = TemporalDevProcess.start(OUTPUT.resolve("crash-mid-run-temporal-dev.log"));
-             ToolThenSlowAnswerServer llm = ToolThenSlowAnswerServer.start(MODEL);
+             ToolThenAnswerServer llm = ToolThenAnswerServer.holdingTheFirstToolResult();
              PostgresTestDatabase database = PostgresTestDatabase.create()) {
             String[] properties = llm.platformArguments(MODEL, "--agentry.temporal.target=" + temporal.target());
             String agentId;
@@ -55,7 +55,7 @@ class CrashMidRunIT {
             try (PlatformProcess first = PlatformProcess.start(database, home, ADMIN_TOKEN, platformLog, properties);
                  JavaMcpClient admin = JavaMcpClient.connect(first, ADMIN_TOKEN)) {
                 agentId = admin.call("create_agent", Map.of("name", "clock reader",
-                        "instructions", "Tell the time in UTC.", "tools", List.of("current_time"))).get("agent_id").toString();
+                        "instructions", "Tell the time in Berlin.", "tools", List.of("current_time"))).get("agent_id").toString();
                 runId = admin.call("run_agent_now", Map.of("agent_id", agentId)).get("run_id").toString();
                 assertThat(llm.awaitHeldRequest(Duration.ofSeconds(90)))
                         .as("the run reaches the LLM call after the tool call\n%s", first.logTail()).isTrue();
@@ -75,7 +75,7 @@ class CrashMidRunIT {
                 }
                 assertThat(runOutcome(admin, agentId, runId)).contains("SUCCEEDED");
                 Map<String, Object> run = admin.call("get_run", Map.of("run_id", runId));
-                assertThat(run.toString()).contains("It is past noon.");
+                assertThat(run.toString()).contains(ToolThenAnswerServer.FINAL_ANSWER);
             }
             assertThat(llm.requestsWithoutToolResult()).as("LLM calls completed before the kill are not sent again").isEqualTo(1);
             assertThat(llm.requestsWithToolResult()).as("the interrupted LLM call, once before and once after the kill").isEqualTo(2);

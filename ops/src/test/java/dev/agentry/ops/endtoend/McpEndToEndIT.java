@@ -22,15 +22,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The packaged platform, black box: the TypeScript MCP client's test suite (src/test/mcp-client/*.test.mjs)
- * against {@code agentry.jar serve} on a fresh database.
+ * against {@code agentry.jar serve} on a fresh database, with a local OpenAI-compatible server as its LLM so that
+ * runs complete.
  */
 class McpEndToEndIT {
 
     private static final Path OUTPUT = Path.of("target", "e2e");
     private static final String ADMIN_TOKEN = "agt_e2e_" + UUID.randomUUID().toString().replace("-", "");
     /**
-     * The one provider configured: an OpenAI-compatible server (nothing listens there; listing models
-     * never calls it) with a model for every tier but deep. models.test.mjs reads the same map.
+     * The one provider configured: the local OpenAI-compatible server {@link #llm}, with a model for every
+     * tier but deep. models.test.mjs reads the same map.
      */
     private static final Map<String, String> SERVER_MODELS = new LinkedHashMap<>(Map.of(
             "basic", "llama-3.1-8b-instruct", "standard", "qwen2.5-32b-instruct", "advanced", "llama-3.3-70b-instruct"));
@@ -39,6 +40,8 @@ class McpEndToEndIT {
     static Path home;
 
     private static NodeMcpClient client;
+    /** answers every run with a current_time call and then a final answer, which runs.test.mjs finds in get_run */
+    private static ToolThenAnswerServer llm;
     private static PostgresTestDatabase database;
     private static PlatformProcess platform;
 
@@ -47,7 +50,8 @@ class McpEndToEndIT {
         client = NodeMcpClient.installed();
         Files.deleteIfExists(OUTPUT.resolve("mcp-end-to-end-platform.log"));
         database = PostgresTestDatabase.create();
-        List<String> providers = new ArrayList<>(List.of("--agentry.providers.openai-compatible.base-url=http://127.0.0.1:1/v1"));
+        llm = ToolThenAnswerServer.answeringAtOnce();
+        List<String> providers = new ArrayList<>(List.of("--agentry.providers.openai-compatible.base-url=" + llm.baseUrl()));
         SERVER_MODELS.forEach((tier, model) -> providers.add("--agentry.providers.openai-compatible.models." + tier + "=" + model));
         platform = PlatformProcess.start(database, home, ADMIN_TOKEN, OUTPUT.resolve("mcp-end-to-end-platform.log"),
                 providers.toArray(String[]::new));
@@ -61,6 +65,9 @@ class McpEndToEndIT {
         if (database != null) {
             database.close();
         }
+        if (llm != null) {
+            llm.close();
+        }
     }
 
     @Test
@@ -69,6 +76,7 @@ class McpEndToEndIT {
         NodeMcpClient.Outcome suite = client.against(platform, ADMIN_TOKEN, database)
                 .withEnvironment("AGENTRY_E2E_SERVER_MODELS", SERVER_MODELS.entrySet().stream()
                         .map(model -> model.getKey() + "=" + model.getValue()).collect(Collectors.joining(",")))
+                .withEnvironment("AGENTRY_E2E_LLM_CONVERSATION", llm.conversationJson())
                 .runTestSuite(OUTPUT.resolve("mcp-end-to-end-node.log"));
         System.out.println(suite.output());
         assertTrue(suite.succeeded(), () -> "node --test exited with " + suite.exitCode() + "\n"
