@@ -25,12 +25,13 @@ export function uniqueName(prefix) {
 const openClients = new Set();
 
 /**
- * Connects with the given bearer token (none when undefined) and lists the tools once, so that the SDK checks
- * every later result's structuredContent against the tool's outputSchema.
+ * Connects with the given bearer token (none when undefined), to the platform's endpoint unless another URL
+ * is given, and lists the tools once, so that the SDK checks every later result's structuredContent against
+ * the tool's outputSchema.
  */
-export async function connect(token) {
+export async function connect(token, url = mcpUrl()) {
   const client = new Client({ name: 'agentry-e2e', version: '1.0.0' });
-  const transport = new StreamableHTTPClientTransport(mcpUrl(), {
+  const transport = new StreamableHTTPClientTransport(url, {
     requestInit: token === undefined ? undefined : { headers: { Authorization: `Bearer ${token}` } },
   });
   await client.connect(transport, { timeout: CALL_TIMEOUT_MS });

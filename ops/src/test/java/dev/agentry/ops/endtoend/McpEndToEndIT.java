@@ -3,13 +3,17 @@ package dev.agentry.ops.endtoend;
 import dev.agentry.infra.platform.testing.PostgresTestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -25,7 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * against {@code agentry.jar serve} on a fresh database, with a local OpenAI-compatible server as its LLM so that
  * runs complete.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class McpEndToEndIT {
+
+    private static final Duration LONGEST_IDLE_SHUTDOWN = Duration.ofSeconds(3);
 
     private static final Path OUTPUT = Path.of("target", "e2e");
     private static final String ADMIN_TOKEN = "agt_e2e_" + UUID.randomUUID().toString().replace("-", "");
@@ -71,6 +79,7 @@ class McpEndToEndIT {
     }
 
     @Test
+    @Order(1)
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void theTypeScriptClientSuitePassesAgainstThePackagedPlatform() {
         NodeMcpClient.Outcome suite = client.against(platform, ADMIN_TOKEN, database)
@@ -81,5 +90,18 @@ class McpEndToEndIT {
         System.out.println(suite.output());
         assertTrue(suite.succeeded(), () -> "node --test exited with " + suite.exitCode() + "\n"
                 + suite.output() + "\n" + platform.logTail());
+    }
+
+    /** SIGTERM, as a rolling deploy sends it, once the suite's runs have ended and nothing runs any more. */
+    @Test
+    @Order(2)
+    void theIdleNodeExitsOnSigtermWithinThreeSecondsWithoutAnErrorInItsLog() {
+        PlatformProcess.Termination termination = platform.terminate();
+
+        assertTrue(termination.exited(), () -> "did not exit on SIGTERM\n" + termination.logged());
+        assertTrue(termination.took().compareTo(LONGEST_IDLE_SHUTDOWN) < 0,
+                () -> "took " + termination.took().toMillis() + " ms from SIGTERM to exit\n" + termination.logged());
+        assertFalse(termination.logged().contains(" ERROR ") || termination.logged().contains("Exception")
+                || termination.logged().contains("\tat "), () -> "logged errors while stopping\n" + termination.logged());
     }
 }

@@ -110,6 +110,33 @@ final class PlatformProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the process as Kubernetes or systemd do: SIGTERM, then waiting for it to exit.
+     *
+     * @return how long it took to exit, and what it logged meanwhile
+     */
+    Termination terminate() {
+        try {
+            long logged = Files.size(log);
+            long started = System.nanoTime();
+            process.destroy();
+            boolean exited = awaitExit();
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            byte[] written = Files.readAllBytes(log);
+            String after = new String(written, (int) logged, written.length - (int) logged, StandardCharsets.UTF_8);
+            if (!exited) {
+                kill();
+            }
+            return new Termination(exited, took, after);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @param logged what the process wrote between SIGTERM and its exit */
+    record Termination(boolean exited, Duration took, String logged) {
+    }
+
     /** The last lines the platform wrote, for failure messages. */
     String logTail() {
         try {

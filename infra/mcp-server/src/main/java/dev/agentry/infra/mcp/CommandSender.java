@@ -33,6 +33,20 @@ public class CommandSender {
      * @throws ToolFailure for those cases and a timeout; other failures as thrown (wrapped)
      */
     public void send(Object command, Caller caller, String subject) {
+        sendAs(command, caller, subject, false);
+    }
+
+    /**
+     * Sends a command that creates an aggregate whose id the caller chose, so that a retry finds the first
+     * attempt's aggregate instead of creating another.
+     *
+     * @return false when an aggregate with that id already exists: nothing was appended
+     */
+    public boolean create(Object command, Caller caller, String subject) {
+        return sendAs(command, caller, subject, true);
+    }
+
+    private boolean sendAs(Object command, Caller caller, String subject, boolean creation) {
         try {
             commandGateway.send(MessageMetadata.sentBy(command, caller.userId(), caller.username()))
                     .get(properties.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -42,8 +56,12 @@ public class CommandSender {
         } catch (TimeoutException e) {
             throw ToolFailure.unavailable("the platform did not confirm the change in time; check before retrying");
         } catch (ExecutionException e) {
+            if (creation && ExceptionUtils.throwableOfType(e.getCause(), AggregateStreamCreationException.class) != null) {
+                return false;
+            }
             throw forSubject(e.getCause(), subject);
         }
+        return true;
     }
 
     private static RuntimeException forSubject(Throwable failure, String subject) {

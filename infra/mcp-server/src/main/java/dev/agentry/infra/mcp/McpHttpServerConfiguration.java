@@ -1,5 +1,7 @@
 package dev.agentry.infra.mcp;
 
+import dev.agentry.infra.postgres.node.NodeProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import dev.agentry.infra.mcp.security.Caller;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -24,6 +26,7 @@ import java.util.Optional;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnProperty(name = "agentry.mcp.transport", havingValue = "http", matchIfMissing = true)
+@ConditionalOnExpression(NodeProperties.NOT_WORKER)
 class McpHttpServerConfiguration {
 
     static final String ENDPOINT = "/mcp";

@@ -26,9 +26,14 @@ public class ReadModelQueries {
         this.properties = properties;
     }
 
-    /** Call after a successful command so that the following reads include its events. */
-    public void awaitOwnWrites() {
-        freshness.awaitEventsStoredSoFar();
+    /**
+     * Call after a successful command on the aggregate, so that the following reads include its events.
+     *
+     * @return false when the read models are still behind after the configured wait: the change is stored,
+     * and the tool answers from the command's own outcome instead
+     */
+    public boolean awaitOwnWrite(String aggregateId) {
+        return freshness.awaitLatestEventOf(aggregateId);
     }
 
     public <R> Optional<R> findOne(Object query, Class<R> resultType) {

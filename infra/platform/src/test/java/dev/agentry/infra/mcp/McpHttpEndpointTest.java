@@ -134,8 +134,7 @@ class McpHttpEndpointTest {
 
         @Bean
         ReadModelFreshness readModelFreshness() {
-            return () -> {
-            };
+            return InMemoryMessaging.readModelsAlwaysCurrent();
         }
     }
 

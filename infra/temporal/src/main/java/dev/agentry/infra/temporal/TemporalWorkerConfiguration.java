@@ -1,5 +1,7 @@
 package dev.agentry.infra.temporal;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import dev.agentry.infra.postgres.node.NodeProperties;
 import dev.agentry.workflows.sync.AgentScheduleSync;
 import io.temporal.client.WorkflowClient;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -8,9 +10,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** What runs against Temporal: the worker, and temporal-sync, which applies the agents' events to it. */
+/**
+ * What runs against Temporal: the worker, and temporal-sync, which applies the agents' events to it; not on
+ * an api node.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "agentry.temporal.enabled", matchIfMissing = true)
+@ConditionalOnExpression(NodeProperties.NOT_API)
 class TemporalWorkerConfiguration {
 
     @Bean

@@ -76,7 +76,7 @@ class CreateUserTool implements McpTool<CreateUserTool.Request> {
         }
         String userId = USER_ID_PREFIX + request.username();
         commands.send(new CreateUser(userId, request.username(), request.role()), caller, subject);
-        queries.awaitOwnWrites();
+        queries.awaitOwnWrite(userId);
         return new Created(userId, request.username(), request.role());
     }
 }

@@ -74,7 +74,7 @@ class IssueTokenTool implements McpTool<String> {
         String tokenId = ApiTokens.newTokenId();
         commands.send(new IssueApiToken(userId, tokenId, ApiTokens.sha256Hex(token)), caller, subject);
         // the holder may use the token right away
-        queries.awaitOwnWrites();
+        queries.awaitOwnWrite(userId);
         return new Issued(tokenId, token);
     }
 }

@@ -71,7 +71,7 @@ class RevokeTokenTool implements McpTool<String> {
         if (!token.revoked()) {
             commands.send(new RevokeApiToken(userId, tokenId), caller, subject);
             // from the next request on, the token is refused
-            queries.awaitOwnWrites();
+            queries.awaitOwnWrite(userId);
         }
         return new Revoked(tokenId, userId, true);
     }

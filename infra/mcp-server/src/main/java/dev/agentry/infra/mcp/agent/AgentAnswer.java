@@ -1,5 +1,6 @@
 package dev.agentry.infra.mcp.agent;
 
+import dev.agentry.command.api.AgentSettings;
 import dev.agentry.command.api.AgentStatus;
 import dev.agentry.command.api.CatchUpPolicy;
 import dev.agentry.command.api.OverlapPolicy;
@@ -55,6 +56,38 @@ record AgentAnswer(String agentId, String owner, String name, String instruction
                     .required("finished_at", dateTime().nullable())
                     .build().nullable())
             .build();
+
+    /** A new agent as its create command describes it: STOPPED, never run. */
+    static AgentAnswer created(String agentId, String owner, AgentSettings settings, Instant at) {
+        return new AgentAnswer(agentId, owner, settings.name(), settings.instructions(), settings.tier().wireName(),
+                settings.model(), schedule(settings), settings.tools(), lowerCase(settings.overlap()),
+                lowerCase(settings.catchUp()), settings.maxConsecutiveFailures(), AgentStatus.STOPPED.name(), at, at,
+                null, null);
+    }
+
+    /** This agent with other settings, changed at the given time. */
+    AgentAnswer withSettings(AgentSettings settings, Instant at) {
+        return new AgentAnswer(agentId, owner, settings.name(), settings.instructions(), settings.tier().wireName(),
+                settings.model(), schedule(settings), settings.tools(), lowerCase(settings.overlap()),
+                lowerCase(settings.catchUp()), settings.maxConsecutiveFailures(), status, createdAt, at, nextRunAt, lastRun);
+    }
+
+    /** This agent moved to the status at the given time; when it fires next is for the read model to tell. */
+    AgentAnswer withStatus(AgentStatus moved, Instant at) {
+        return new AgentAnswer(agentId, owner, name, instructions, tier, model, schedule, tools, overlap, catchUp,
+                maxConsecutiveFailures, moved.name(), createdAt, at, null, lastRun);
+    }
+
+    private static ScheduleAnswer schedule(AgentSettings settings) {
+        return settings.schedule() == null ? null
+                : new ScheduleAnswer(settings.schedule().cron(), settings.schedule().timezone());
+    }
+
+    /** The settings the answer shows, for applying a change to them. */
+    static AgentSettings settingsOf(AgentView agent) {
+        return new AgentSettings(agent.name(), agent.instructions(), agent.tier(), agent.model(), agent.schedule(),
+                agent.tools(), agent.overlap(), agent.catchUp(), agent.maxConsecutiveFailures());
+    }
 
     static AgentAnswer of(AgentView agent) {
         return new AgentAnswer(agent.agentId(), agent.owner(), agent.name(), agent.instructions(),

@@ -1,5 +1,6 @@
 package dev.agentry.infra.mcp.agent;
 
+import java.time.Instant;
 import dev.agentry.command.api.AgentStatus;
 import dev.agentry.infra.mcp.CommandSender;
 import dev.agentry.infra.mcp.McpTool;
@@ -56,6 +57,6 @@ abstract class AgentStatusSwitchTool implements McpTool<String> {
             return AgentAnswer.of(agent);
         }
         commands.send(command.apply(agentId, caller.userId()), caller, OwnedAgents.subject(agentId));
-        return AgentAnswer.of(agents.afterChange(caller, agentId));
+        return agents.afterChange(caller, agentId, () -> AgentAnswer.of(agent).withStatus(target, Instant.now()));
     }
 }

@@ -52,7 +52,7 @@ class DeleteAgentTool implements McpTool<String> {
     public Deleted execute(Caller caller, String agentId) {
         agents.find(caller, agentId);
         commands.send(new DeleteAgent(agentId, caller.userId()), caller, OwnedAgents.subject(agentId));
-        queries.awaitOwnWrites();
+        queries.awaitOwnWrite(agentId);
         return new Deleted(agentId, AgentStatus.DELETED.name());
     }
 }

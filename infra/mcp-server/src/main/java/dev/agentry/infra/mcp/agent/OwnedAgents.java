@@ -1,5 +1,7 @@
 package dev.agentry.infra.mcp.agent;
 
+import java.util.function.Supplier;
+import java.util.Optional;
 import dev.agentry.infra.mcp.ReadModelQueries;
 import dev.agentry.infra.mcp.ToolFailure;
 import dev.agentry.infra.mcp.security.Caller;
@@ -30,11 +32,17 @@ public class OwnedAgents {
                 .orElseThrow(() -> ToolFailure.notFound(subject(agentId) + " not found"));
     }
 
-    /** The agent as the caller's successful command left it. */
-    AgentView afterChange(Caller caller, String agentId) {
-        queries.awaitOwnWrites();
-        return queries.findOne(new FindAgent(agentId, caller.userId()), AgentView.class)
-                .orElseThrow(() -> ToolFailure.unavailable(
-                        "the change to " + subject(agentId) + " was stored but cannot be read back yet; retry get_agent"));
+    /**
+     * The agent as the caller's successful command left it: from the read model once it includes the change,
+     * else, the change being stored all the same, as the command's own outcome says.
+     */
+    AgentAnswer afterChange(Caller caller, String agentId, Supplier<AgentAnswer> commandOutcome) {
+        if (queries.awaitOwnWrite(agentId)) {
+            Optional<AgentView> agent = queries.findOne(new FindAgent(agentId, caller.userId()), AgentView.class);
+            if (agent.isPresent()) {
+                return AgentAnswer.of(agent.get());
+            }
+        }
+        return commandOutcome.get();
     }
 }

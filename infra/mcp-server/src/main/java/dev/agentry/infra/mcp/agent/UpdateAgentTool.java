@@ -1,5 +1,7 @@
 package dev.agentry.infra.mcp.agent;
 
+import java.time.Instant;
+import dev.agentry.query.api.AgentView;
 import dev.agentry.command.api.AgentSettingsChange;
 import dev.agentry.command.api.UpdateAgent;
 import dev.agentry.infra.mcp.CommandSender;
@@ -50,9 +52,10 @@ class UpdateAgentTool implements McpTool<UpdateAgentTool.Request> {
 
     @Override
     public AgentAnswer execute(Caller caller, Request request) {
-        agents.find(caller, request.agentId());
+        AgentView before = agents.find(caller, request.agentId());
         commands.send(new UpdateAgent(request.agentId(), caller.userId(), request.change()), caller,
                 OwnedAgents.subject(request.agentId()));
-        return AgentAnswer.of(agents.afterChange(caller, request.agentId()));
+        return agents.afterChange(caller, request.agentId(), () -> AgentAnswer.of(before)
+                .withSettings(request.change().applyTo(AgentAnswer.settingsOf(before)), Instant.now()));
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 class DisableModelTool extends ModelSwitchTool {
 
     DisableModelTool(CommandSender commands, ReadModelQueries queries, CurrentModels resolvers) {
-        super(commands, queries, resolvers, DisableModel::new);
+        super(commands, queries, resolvers, DisableModel::new, false);
     }
 
     @Override

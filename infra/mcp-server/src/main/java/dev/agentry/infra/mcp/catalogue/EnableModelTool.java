@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 class EnableModelTool extends ModelSwitchTool {
 
     EnableModelTool(CommandSender commands, ReadModelQueries queries, CurrentModels resolvers) {
-        super(commands, queries, resolvers, EnableModel::new);
+        super(commands, queries, resolvers, EnableModel::new, true);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.agentry.infra.mcp.catalogue;
 
+import dev.agentry.command.api.RegisterModel;
 import dev.agentry.command.api.CatalogueLimits;
 import dev.agentry.workflows.model.CurrentModels;
 import dev.agentry.infra.mcp.CommandSender;
@@ -37,13 +38,15 @@ abstract class ModelSwitchTool implements McpTool<String> {
     private final ReadModelQueries queries;
     private final CurrentModels resolvers;
     private final Function<String, Object> command;
+    private final boolean enables;
 
     ModelSwitchTool(CommandSender commands, ReadModelQueries queries, CurrentModels resolvers,
-                    Function<String, Object> command) {
+                    Function<String, Object> command, boolean enables) {
         this.commands = commands;
         this.queries = queries;
         this.resolvers = resolvers;
         this.command = command;
+        this.enables = enables;
     }
 
     abstract String name();
@@ -78,8 +81,11 @@ abstract class ModelSwitchTool implements McpTool<String> {
             throw ToolFailure.notFound(subject + " not found");
         }
         commands.send(command.apply(name), caller, subject);
-        queries.awaitOwnWrites();
-        List<CatalogueModelView> after = queries.findAll(new ListCatalogueModels(), CatalogueModelView.class);
+        List<CatalogueModelView> after = queries.awaitOwnWrite(RegisterModel.aggregateIdentifierOf(name))
+                ? queries.findAll(new ListCatalogueModels(), CatalogueModelView.class)
+                // stored, but the read model is behind: the catalogue as the command left it
+                : catalogue.stream().map(entry -> entry.name().equals(name)
+                        ? new CatalogueModelView(entry.name(), entry.definition(), enables) : entry).toList();
         CatalogueModelView model = after.stream().filter(entry -> entry.name().equals(name)).findFirst()
                 .orElseThrow(() -> ToolFailure.notFound(subject + " not found"));
         return ModelAnswer.of(model, resolvers.over(after));

@@ -57,7 +57,7 @@ class RunAgentNowTool implements McpTool<String> {
         String runId = "run-" + agentId + "-manual-" + UUID.randomUUID();
         commands.send(new RequestAgentRun(agentId, caller.userId(), runId), caller, OwnedAgents.subject(agentId));
         // so that list_runs and get_run right after this show the run
-        queries.awaitOwnWrites();
+        queries.awaitOwnWrite(agentId);
         return new Started(agentId, runId);
     }
 }

@@ -1,5 +1,7 @@
 package dev.agentry.infra.mcp.security;
 
+import dev.agentry.infra.postgres.node.NodeProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +11,7 @@ import org.springframework.core.Ordered;
 /** Puts the bearer-token check in front of the MCP endpoint, and only there. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnExpression(NodeProperties.NOT_WORKER)
 class BearerTokenFilterConfiguration {
 
     @Bean

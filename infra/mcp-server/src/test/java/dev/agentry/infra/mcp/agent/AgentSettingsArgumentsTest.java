@@ -129,7 +129,7 @@ class AgentSettingsArgumentsTest {
     }
 
     private static AgentSettings parseNew(Map<String, Object> raw) {
-        return ToolCalls.bound(new CreateAgentTool(null, null), raw);
+        return ToolCalls.bound(new CreateAgentTool(null, null), raw).settings();
     }
 
     private static AgentSettingsChange parseChange(Map<String, Object> raw) {

@@ -53,8 +53,7 @@ class AdminToolsTest {
             .onQuery(FindUserByName.class, UserView.class, query -> null)
             .onQuery(FindApiToken.class, ApiTokenView.class, query -> tokens.get(query.tokenId()));
 
-    private final ReadModelQueries readModel = new ReadModelQueries(messaging.queryGateway(), () -> {
-    }, ToolCalls.PROPERTIES);
+    private final ReadModelQueries readModel = new ReadModelQueries(messaging.queryGateway(), InMemoryMessaging.readModelsAlwaysCurrent(), ToolCalls.PROPERTIES);
     private final CommandSender commands = new CommandSender(messaging.commandGateway(), ToolCalls.PROPERTIES);
     private final CreateUserTool createUser = new CreateUserTool(commands, readModel);
     private final IssueTokenTool issueToken = new IssueTokenTool(commands, readModel);

@@ -88,8 +88,7 @@ class AgentToolsTest {
                     new AgentHistoryEntry("AgentCreated", CREATED, "alice", null, Map.of("name", "digest", "at", CREATED)),
                     new AgentHistoryEntry("AgentStopped", CREATED.plusSeconds(60), "system:reconciliation", "ORPHANED", Map.of())));
 
-    private final ReadModelQueries readModel = new ReadModelQueries(messaging.queryGateway(), () -> {
-    }, ToolCalls.PROPERTIES);
+    private final ReadModelQueries readModel = new ReadModelQueries(messaging.queryGateway(), InMemoryMessaging.readModelsAlwaysCurrent(), ToolCalls.PROPERTIES);
     private final CommandSender commands = new CommandSender(messaging.commandGateway(), ToolCalls.PROPERTIES);
     private final OwnedAgents owned = new OwnedAgents(readModel);
     private final CreateAgentTool create = new CreateAgentTool(commands, owned);

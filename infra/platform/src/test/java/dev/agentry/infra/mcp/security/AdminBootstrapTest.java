@@ -96,8 +96,7 @@ class AdminBootstrapTest {
                 .onCommand(CreateUser.class, command -> messaging.commandGateway().sendAndWait(command))
                 .onCommand(IssueApiToken.class, command -> messaging.commandGateway().sendAndWait(command));
 
-        new AdminBootstrap(withoutReadModel.commandGateway(), withoutReadModel.queryGateway(), () -> {
-        }, new TokenProperties("", ""), HTTP).ensureAdministrator();
+        new AdminBootstrap(withoutReadModel.commandGateway(), withoutReadModel.queryGateway(), InMemoryMessaging.readModelsAlwaysCurrent(), new TokenProperties("", ""), HTTP).ensureAdministrator();
 
         assertThat(output.getOut().substring(printedBefore)).doesNotContain("Admin token");
         assertThat(users).hasSize(1);
@@ -120,14 +119,12 @@ class AdminBootstrapTest {
             throw new DataAccessResourceFailureException("connection refused");
         });
 
-        assertThatThrownBy(() -> new AdminBootstrap(broken.commandGateway(), broken.queryGateway(), () -> {
-        }, new TokenProperties("", ""), HTTP).ensureAdministrator())
+        assertThatThrownBy(() -> new AdminBootstrap(broken.commandGateway(), broken.queryGateway(), InMemoryMessaging.readModelsAlwaysCurrent(), new TokenProperties("", ""), HTTP).ensureAdministrator())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Could not create the administrator: connection refused");
     }
 
     private AdminBootstrap bootstrap(String configuredToken) {
-        return new AdminBootstrap(messaging.commandGateway(), messaging.queryGateway(), () -> {
-        }, new TokenProperties(configuredToken, ""), HTTP);
+        return new AdminBootstrap(messaging.commandGateway(), messaging.queryGateway(), InMemoryMessaging.readModelsAlwaysCurrent(), new TokenProperties(configuredToken, ""), HTTP);
     }
 }

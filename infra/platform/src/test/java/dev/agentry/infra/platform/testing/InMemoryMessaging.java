@@ -1,5 +1,7 @@
 package dev.agentry.infra.platform.testing;
 
+import java.time.Duration;
+import dev.agentry.infra.postgres.readmodel.ReadModelFreshness;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -55,5 +57,24 @@ public final class InMemoryMessaging {
 
     public List<SentCommand> sentCommands() {
         return List.copyOf(sent);
+    }
+
+    /** Read models that answer at once with whatever the handlers above hold: nothing to wait for. */
+    public static ReadModelFreshness readModelsAlwaysCurrent() {
+        return new ReadModelFreshness() {
+            @Override
+            public void awaitEventsStoredSoFar() {
+            }
+
+            @Override
+            public boolean awaitLatestEventOf(String aggregateId) {
+                return true;
+            }
+
+            @Override
+            public boolean awaitEventsUpTo(long globalIndex, Duration timeout) {
+                return true;
+            }
+        };
     }
 }

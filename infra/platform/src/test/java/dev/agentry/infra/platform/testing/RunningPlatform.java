@@ -32,6 +32,18 @@ public final class RunningPlatform implements AutoCloseable {
     }
 
     public static RunningPlatform start(PostgresTestDatabase database, Path home, String... extraProperties) {
+        return start(WebApplicationType.NONE, database, home, extraProperties);
+    }
+
+    /** The same, serving MCP over HTTP on a free port (see {@link #mcpUrl()}). */
+    public static RunningPlatform serving(PostgresTestDatabase database, Path home, String... extraProperties) {
+        List<String> properties = new ArrayList<>(List.of("server.port=0"));
+        properties.addAll(List.of(extraProperties));
+        return start(WebApplicationType.SERVLET, database, home, properties.toArray(String[]::new));
+    }
+
+    private static RunningPlatform start(WebApplicationType web, PostgresTestDatabase database, Path home,
+                                         String... extraProperties) {
         List<String> properties = new ArrayList<>(List.of(
                 "spring.datasource.url=" + database.jdbcUrl(),
                 "spring.datasource.username=" + PostgresTestDatabase.USER,
@@ -43,10 +55,15 @@ public final class RunningPlatform implements AutoCloseable {
                 "agentry.reconciliation.on-startup=false"));
         properties.addAll(List.of(extraProperties)); // later ones win
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AgentryApplication.class)
-                .web(WebApplicationType.NONE)
+                .web(web)
                 .properties(properties.toArray(String[]::new))
                 .run();
         return new RunningPlatform(context);
+    }
+
+    /** The MCP endpoint of a platform started with {@link #serving}. */
+    public String mcpUrl() {
+        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/mcp";
     }
 
     public <T> T bean(Class<T> type) {

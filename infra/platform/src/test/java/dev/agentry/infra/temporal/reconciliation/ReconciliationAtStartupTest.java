@@ -1,5 +1,6 @@
 package dev.agentry.infra.temporal.reconciliation;
 
+import dev.agentry.infra.temporal.EmbeddedTemporalService;
 import dev.agentry.command.api.AgentSettings;
 import dev.agentry.command.api.AgentStatus;
 import dev.agentry.command.api.CatchUpPolicy;
@@ -118,9 +119,53 @@ class ReconciliationAtStartupTest {
                 .startsWith("invalid_argument: dry_run");
     }
 
+    @Test
+    void twoNodesStartingTogetherOnOneTemporalRestoreEachOrphanOnce() throws Exception {
+        List<String> agents = List.of(runningAgentWithItsSchedule(), runningAgentWithItsSchedule());
+        // the platform's own in-memory service forgets the schedules when it stops
+        platform.close();
+        platform = null;
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        try (EmbeddedTemporalService temporal = EmbeddedTemporalService.start(port)) {
+            String[] properties = {"agentry.temporal.enabled=true", "agentry.temporal.target=127.0.0.1:" + port,
+                    "agentry.reconciliation.on-startup=true", "agentry.reconciliation.orphan-policy=restore"};
+            java.util.concurrent.CompletableFuture<RunningPlatform> other = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> RunningPlatform.start(database, home.resolve("other"), properties));
+            platform = RunningPlatform.start(database, home, properties);
+            try (RunningPlatform otherNode = other.get(2, java.util.concurrent.TimeUnit.MINUTES)) {
+                for (String agentId : agents) {
+                    awaitSchedule(agentId);
+                }
+                await().atMost(PATIENCE).until(() -> agents.stream().allMatch(agentId -> restorations(agentId) >= 1));
+                // both nodes have reconciled by now: each waits for the other behind the cluster lock
+                await().atMost(PATIENCE).until(() -> startupReportOf(platform) != null && startupReportOf(otherNode) != null);
+                for (String agentId : agents) {
+                    assertThat(restorations(agentId)).as("restorations of %s", agentId).isEqualTo(1);
+                }
+            } finally {
+                platform.close();
+                platform = null;
+            }
+        }
+    }
+
+    private static Object startupReportOf(RunningPlatform node) {
+        return node.bean(StartupReconciliation.class).lastReport();
+    }
+
+    private long restorations(String agentId) {
+        return platform.jdbc().sql("SELECT COUNT(*) FROM domain_event_entry WHERE aggregate_identifier = ? AND payload_type = ?")
+                .params(agentId, "dev.agentry.command.api.AgentScheduleRestored").query(Long.class).single();
+    }
+
     private String runningAgentWithItsSchedule() {
-        platform = RunningPlatform.start(database, home, "agentry.temporal.enabled=true");
-        platform.send(new CreateUser(ALICE, "alice", Role.USER), "user-admin", "admin");
+        if (platform == null) {
+            platform = RunningPlatform.start(database, home, "agentry.temporal.enabled=true");
+            platform.send(new CreateUser(ALICE, "alice", Role.USER), "user-admin", "admin");
+        }
         String agentId = UUID.randomUUID().toString();
         platform.send(new CreateAgent(agentId, ALICE, SETTINGS), ALICE, "alice");
         platform.send(new StartAgent(agentId, ALICE), ALICE, "alice");

@@ -1,5 +1,8 @@
 package dev.agentry.infra.temporal.reconciliation;
 
+import dev.agentry.infra.platform.testing.PostgresTestDatabase;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import dev.agentry.infra.postgres.node.ClusterLock;
 import dev.agentry.command.api.AgentCreated;
 import dev.agentry.command.api.AgentSettings;
 import dev.agentry.command.api.AgentStarted;
@@ -48,8 +51,10 @@ class StartupReconciliationTest {
                 .build());
         Reconciliation reconciliation = new Reconciliation(events, messaging.commandGateway(), WorkflowClient.newInstance(stubs),
                 () -> Long.MAX_VALUE, new Reconciliation.Options(OrphanPolicy.STOP, Duration.ofSeconds(1), Duration.ofSeconds(5)));
+        PostgresTestDatabase database = PostgresTestDatabase.create();
         StartupReconciliation startup = new StartupReconciliation(reconciliation, new ReconciliationProperties(
-                null, true, Duration.ofSeconds(1), Duration.ofSeconds(5), 30, Duration.ofMillis(200), Duration.ofMillis(500)));
+                null, true, Duration.ofSeconds(1), Duration.ofSeconds(5), 30, Duration.ofMillis(200), Duration.ofMillis(500)),
+                new ClusterLock(new DriverManagerDataSource(database.jdbcUrl(), PostgresTestDatabase.USER, "")));
         try {
             startup.onApplicationEvent(null);
 
@@ -68,6 +73,7 @@ class StartupReconciliationTest {
             }
         } finally {
             startup.destroy();
+            database.close();
             stubs.shutdownNow();
         }
     }

@@ -19,6 +19,8 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.concurrent.TimeUnit;
+
 
 /**
  * Axon on PostgreSQL: the JDBC event and token stores of Axon's auto-configuration with the
@@ -71,10 +73,12 @@ class AxonStoreConfiguration {
                 // tracking rather than pooled: the pooled coordinator polls an embedded event store every
                 // 500 ms, which every tool call would wait for to read its own write
                 .usingTrackingEventProcessors()
+                // a thread per segment, so that one node alone processes every segment and several nodes share them
                 .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
-                        .forSingleThreadedProcessing()
+                        .forParallelProcessing(projections.segments())
                         .andBatchSize(projections.batchSize())
-                        .andInitialSegmentsCount(projections.segments()))
+                        .andInitialSegmentsCount(projections.segments())
+                        .andTokenClaimInterval(projections.claimInterval().toMillis(), TimeUnit.MILLISECONDS))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
     }
 

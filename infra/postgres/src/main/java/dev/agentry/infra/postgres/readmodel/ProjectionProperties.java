@@ -12,11 +12,15 @@ import java.util.List;
  * @param readYourWritesTimeout how long a tool waits for the read models to include its own change
  * @param notReadModels       streaming processors that feed something other than read models
  *                            (a tool never waits for them)
+ * @param claimInterval       how often a node looks for segments no node holds, e.g. a stopped node's; a dead
+ *                            node's segments become free once their claims are older than Axon's
+ *                            {@code axon.eventhandling.tokenstore.claim-timeout} (default 10s)
  */
 @ConfigurationProperties("agentry.projections")
 public record ProjectionProperties(
         @DefaultValue("100") int batchSize,
         @DefaultValue("1") int segments,
         @DefaultValue("10s") Duration readYourWritesTimeout,
-        @DefaultValue("temporal-sync") List<String> notReadModels) {
+        @DefaultValue("temporal-sync") List<String> notReadModels,
+        @DefaultValue("2s") Duration claimInterval) {
 }

@@ -19,9 +19,9 @@ public class ProjectionRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
 
-    private final ProcessorPositionFreshness positions;
+    private final LocalProcessorPositions positions;
 
-    ProjectionRebuild(ProcessorPositionFreshness positions) {
+    ProjectionRebuild(LocalProcessorPositions positions) {
         this.positions = positions;
     }
 
@@ -34,7 +34,7 @@ public class ProjectionRebuild {
         long target = positions.highestGlobalIndex();
         long deadline = System.nanoTime() + timeout.toNanos();
         for (StreamingEventProcessor processor : processors) {
-            while (!ProcessorPositionFreshness.hasReached(processor, target)) {
+            while (!LocalProcessorPositions.hasReached(processor, target)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("read model '" + processor.getName()
                             + "' did not finish its rebuild within " + timeout);

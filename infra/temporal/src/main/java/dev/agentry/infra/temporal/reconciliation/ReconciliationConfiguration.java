@@ -1,5 +1,8 @@
 package dev.agentry.infra.temporal.reconciliation;
 
+import dev.agentry.infra.postgres.node.ClusterLock;
+import dev.agentry.infra.postgres.node.NodeProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import dev.agentry.infra.temporal.TemporalProperties;
 import dev.agentry.workflows.reconciliation.Reconciliation;
 import io.temporal.client.WorkflowClient;
@@ -30,7 +33,9 @@ class ReconciliationConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "agentry.reconciliation.on-startup", matchIfMissing = true)
-    StartupReconciliation startupReconciliation(Reconciliation reconciliation, ReconciliationProperties properties) {
-        return new StartupReconciliation(reconciliation, properties);
+    @ConditionalOnExpression(NodeProperties.NOT_API)
+    StartupReconciliation startupReconciliation(Reconciliation reconciliation, ReconciliationProperties properties,
+                                                ClusterLock lock) {
+        return new StartupReconciliation(reconciliation, properties, lock);
     }
 }

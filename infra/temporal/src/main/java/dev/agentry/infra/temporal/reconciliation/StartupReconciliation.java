@@ -1,5 +1,6 @@
 package dev.agentry.infra.temporal.reconciliation;
 
+import dev.agentry.infra.postgres.node.ClusterLock;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.BackOffExecution;
 import dev.agentry.workflows.reconciliation.Reconciliation;
@@ -19,16 +20,19 @@ import java.time.Duration;
  */
 class StartupReconciliation implements ApplicationListener<ApplicationReadyEvent>, DisposableBean {
 
+    static final String RECONCILIATION_LOCK = "agentry-reconciliation";
     private static final Logger log = LoggerFactory.getLogger(StartupReconciliation.class);
 
     private final Reconciliation reconciliation;
     private final ReconciliationProperties properties;
+    private final ClusterLock lock;
     private volatile Thread worker;
     private volatile ReconciliationReport lastReport;
 
-    StartupReconciliation(Reconciliation reconciliation, ReconciliationProperties properties) {
+    StartupReconciliation(Reconciliation reconciliation, ReconciliationProperties properties, ClusterLock lock) {
         this.reconciliation = reconciliation;
         this.properties = properties;
+        this.lock = lock;
     }
 
     @Override
@@ -53,7 +57,8 @@ class StartupReconciliation implements ApplicationListener<ApplicationReadyEvent
         BackOffExecution retries = backOff.start();
         for (int attempt = 1; ; attempt++) {
             try {
-                ReconciliationReport report = reconciliation.reconcile(false);
+                // nodes starting together reconcile one after the other, so each difference is repaired once
+                ReconciliationReport report = lock.whileHolding(RECONCILIATION_LOCK, () -> reconciliation.reconcile(false));
                 lastReport = report;
                 if (report.temporalAvailable() && report.awaitingSync().isEmpty()) {
                     return;

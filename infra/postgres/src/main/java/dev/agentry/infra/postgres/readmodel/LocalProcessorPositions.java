@@ -1,48 +1,34 @@
 package dev.agentry.infra.postgres.readmodel;
 
-import dev.agentry.infra.postgres.readmodel.ProjectionProperties;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
 /**
- * Waits until every read-model processor of this instance has processed up to the highest global
- * index in the event store.
+ * Where this node's read-model processors stand. When they hold every segment (one node, or a rebuild),
+ * their positions tell without asking the database whether the read models include an event.
  */
 @Component
-class ProcessorPositionFreshness implements ReadModelFreshness {
-
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(5);
+class LocalProcessorPositions {
 
     private final JdbcClient jdbc;
     private final EventProcessingConfiguration processing;
     private final ProjectionProperties properties;
 
-    ProcessorPositionFreshness(JdbcClient jdbc, EventProcessingConfiguration processing, ProjectionProperties properties) {
+    LocalProcessorPositions(JdbcClient jdbc, EventProcessingConfiguration processing, ProjectionProperties properties) {
         this.jdbc = jdbc;
         this.processing = processing;
         this.properties = properties;
     }
 
-    @Override
-    public void awaitEventsStoredSoFar() {
-        long target = highestGlobalIndex();
-        long deadline = System.nanoTime() + properties.readYourWritesTimeout().toNanos();
-        for (StreamingEventProcessor processor : readModelProcessors()) {
-            while (!hasReached(processor, target)) {
-                if (System.nanoTime() > deadline) {
-                    throw new ReadModelLagException("read model '" + processor.getName()
-                            + "' has not caught up with the event store within " + properties.readYourWritesTimeout());
-                }
-                sleep();
-            }
-        }
+    /** True when this node's processors hold every segment of every read model and are all at or past the event. */
+    boolean allHeldAndReached(long globalIndex) {
+        return readModelProcessors().stream().allMatch(processor -> hasReached(processor, globalIndex));
     }
 
     /** The read-model processors, the same set that a projection rebuild replays. */
@@ -72,14 +58,5 @@ class ProcessorPositionFreshness implements ReadModelFreshness {
             coveredFraction += 1.0 / (status.getSegment().getMask() + 1);
         }
         return coveredFraction > 0.999;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(POLL_INTERVAL.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ReadModelLagException("interrupted while waiting for the read models");
-        }
     }
 }

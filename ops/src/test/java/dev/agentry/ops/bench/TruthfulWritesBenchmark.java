@@ -1,0 +1,154 @@
+package dev.agentry.ops.bench;
+
+import dev.agentry.infra.platform.testing.PostgresTestDatabase;
+import dev.agentry.infra.platform.testing.RunningPlatform;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code create_agent} from 16 concurrent MCP sessions spread over two nodes on one database: every answer
+ * must tell the truth (an agent in the store for each success, none stored for a failure), and the rate is
+ * compared with the baseline of plain single-row inserts from as many JDBC clients on the same PostgreSQL.
+ * Run with {@code mvn -B -pl ops -am -DskipTests -Pbench verify}; the table goes to
+ * {@code ops/target/bench/truthful-writes.txt}.
+ */
+public final class TruthfulWritesBenchmark {
+
+    private static final int SESSIONS = 16;
+    private static final int CREATES = 3_000;
+    private static final String ADMIN_TOKEN = "agt_bench_truthful_writes_admin_token_0001";
+
+    private TruthfulWritesBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Files.createTempDirectory("agentry-bench");
+        List<String> table = new ArrayList<>();
+        try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
+            double baselinePerSecond = singleRowInsertsPerSecond(database);
+            try (RunningPlatform first = RunningPlatform.serving(database, home.resolve("first"),
+                    "agentry.admin-token=" + ADMIN_TOKEN, "agentry.projections.segments=2");
+                 RunningPlatform second = RunningPlatform.serving(database, home.resolve("second"),
+                         "agentry.admin-token=" + ADMIN_TOKEN, "agentry.projections.segments=2")) {
+                Outcome outcome = creates(List.of(first.mcpUrl(), second.mcpUrl()));
+                long stored = first.jdbc().sql("SELECT COUNT(*) FROM domain_event_entry WHERE payload_type = ?")
+                        .param("dev.agentry.command.api.AgentCreated").query(Long.class).single();
+                table.add("what | figure");
+                table.add("create_agent answered success | %d of %d".formatted(outcome.successes(), CREATES));
+                table.add("agents in the store | %d".formatted(stored));
+                table.add("stored but answered as failed | %d".formatted(stored - outcome.successes()));
+                table.add("failures by text | %s".formatted(outcome.failures()));
+                table.add("create_agent rate, %d sessions on 2 nodes | %.0f/s".formatted(SESSIONS, outcome.perSecond()));
+                table.add("single-row inserts, %d JDBC clients (baseline) | %.0f/s".formatted(SESSIONS, baselinePerSecond));
+                table.add("ratio create_agent / baseline | %.3f".formatted(outcome.perSecond() / baselinePerSecond));
+                if (stored != outcome.successes()) {
+                    table.add("UNTRUTHFUL: the store and the answers disagree");
+                }
+            }
+        }
+        Path report = Path.of("target", "bench", "truthful-writes.txt");
+        Files.createDirectories(report.getParent());
+        Files.write(report, table);
+        table.forEach(System.out::println);
+        System.exit(0);
+    }
+
+    record Outcome(int successes, Map<String, Integer> failures, double perSecond) {
+    }
+
+    private static Outcome creates(List<String> nodes) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger successes = new AtomicInteger();
+        Map<String, Integer> failures = new ConcurrentHashMap<>();
+        ExecutorService sessions = Executors.newFixedThreadPool(SESSIONS);
+        long started = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int session = 0; session < SESSIONS; session++) {
+            String url = nodes.get(session % nodes.size());
+            running.add(sessions.submit(() -> {
+                try (McpSyncClient client = connect(url)) {
+                    for (int call = next.getAndIncrement(); call < CREATES; call = next.getAndIncrement()) {
+                        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("create_agent",
+                                Map.of("name", "agent " + call, "instructions", "Say hello.")));
+                        if (Boolean.TRUE.equals(result.isError())) {
+                            String text = ((McpSchema.TextContent) result.content().get(0)).text();
+                            failures.merge(text.length() > 80 ? text.substring(0, 80) : text, 1, Integer::sum);
+                        } else {
+                            successes.incrementAndGet();
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> session : running) {
+            session.get();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        sessions.shutdown();
+        return new Outcome(successes.get(), Map.copyOf(failures), CREATES / seconds);
+    }
+
+    private static McpSyncClient connect(String url) {
+        URI mcp = URI.create(url);
+        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport
+                        .builder(mcp.getScheme() + "://" + mcp.getAuthority())
+                        .endpoint(mcp.getPath())
+                        .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + ADMIN_TOKEN))
+                        .build())
+                .requestTimeout(Duration.ofSeconds(60))
+                .build();
+        client.initialize();
+        return client;
+    }
+
+    /** As many single-row inserts as creates, from as many JDBC clients as sessions: what the database allows. */
+    private static double singleRowInsertsPerSecond(PostgresTestDatabase database) throws Exception {
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE bench_insert (id BIGINT PRIMARY KEY, payload TEXT NOT NULL)");
+        }
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(SESSIONS);
+        long started = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int client = 0; client < SESSIONS; client++) {
+            running.add(clients.submit(() -> {
+                try (Connection connection = database.connect();
+                     PreparedStatement insert = connection.prepareStatement("INSERT INTO bench_insert VALUES (?, ?)")) {
+                    for (int row = next.getAndIncrement(); row < CREATES; row = next.getAndIncrement()) {
+                        insert.setLong(1, row);
+                        insert.setString(2, "agent " + row);
+                        insert.executeUpdate();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : running) {
+            client.get();
+        }
+        clients.shutdown();
+        return CREATES / ((System.nanoTime() - started) / 1e9);
+    }
+}
