@@ -3,6 +3,7 @@ package dev.agentry.infra.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentry.infra.platform.testing.PostgresTestDatabase;
+import dev.agentry.infra.temporal.EmbeddedTemporalService;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.junit.jupiter.api.AfterAll;
@@ -13,7 +14,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Kubernetes probes on a running platform, on its MCP port: liveness answers while the process does,
- * readiness only while the event processors run and PostgreSQL and Temporal answer.
+ * readiness only while the event processors run and PostgreSQL and Temporal answer. Temporal here is the in-memory
+ * service started by the test as if it were a cluster, so that the test can stop it under the running platform.
  */
 class HealthProbesTest {
 
@@ -48,16 +49,26 @@ class HealthProbesTest {
     }
 
     @Test
-    void aPlatformWhoseProcessorsRunAndWhoseDependenciesAnswerIsReadyAndAlive() throws Exception {
-        try (ConfigurableApplicationContext platform = start("agentry.temporal.embedded-port=0")) {
+    void readinessFollowsTemporalAndTheEventProcessorsWhileLivenessStaysUp() throws Exception {
+        EmbeddedTemporalService temporal = EmbeddedTemporalService.start(0);
+        try (ConfigurableApplicationContext platform = start("agentry.temporal.target=" + temporal.target())) {
             Probe readiness = probe(platform, "readiness");
             Probe liveness = probe(platform, "liveness");
-
             assertThat(readiness.status()).isEqualTo(200);
             assertThat(readiness.body().path("status").asText()).isEqualTo("UP");
             assertThat(readiness.components()).containsExactlyInAnyOrder("db", "temporal", "eventProcessors", "readinessState");
             assertThat(liveness.status()).isEqualTo(200);
             assertThat(liveness.components()).containsExactly("livenessState");
+
+            temporal.close();
+
+            Probe withoutTemporal = probe(platform, "readiness");
+            assertThat(withoutTemporal.status()).isEqualTo(503);
+            assertThat(withoutTemporal.body().path("status").asText()).isEqualTo("DOWN");
+            assertThat(withoutTemporal.component("temporal")).isEqualTo("DOWN");
+            assertThat(withoutTemporal.component("db")).isEqualTo("UP");
+            assertThat(withoutTemporal.component("eventProcessors")).isEqualTo("UP");
+            assertThat(probe(platform, "liveness").status()).isEqualTo(200);
 
             platform.getBean(EventProcessingConfiguration.class).eventProcessors().values().forEach(EventProcessor::shutDown);
 
@@ -65,22 +76,11 @@ class HealthProbesTest {
             assertThat(withoutProcessors.status()).isEqualTo(503);
             assertThat(withoutProcessors.component("eventProcessors")).isEqualTo("DOWN");
             assertThat(withoutProcessors.component("db")).isEqualTo("UP");
-            assertThat(probe(platform, "liveness").status()).isEqualTo(200);
-        }
-    }
-
-    @Test
-    void aPlatformThatCannotReachTemporalIsAliveButNotReady() throws Exception {
-        try (ConfigurableApplicationContext platform = start("agentry.temporal.target=127.0.0.1:" + unusedPort())) {
-            Probe readiness = probe(platform, "readiness");
-
-            assertThat(readiness.status()).isEqualTo(503);
-            assertThat(readiness.body().path("status").asText()).isEqualTo("DOWN");
-            assertThat(readiness.component("temporal")).isEqualTo("DOWN");
-            assertThat(readiness.component("db")).isEqualTo("UP");
-            Probe liveness = probe(platform, "liveness");
-            assertThat(liveness.status()).isEqualTo(200);
-            assertThat(liveness.body().path("status").asText()).isEqualTo("UP");
+            Probe stillAlive = probe(platform, "liveness");
+            assertThat(stillAlive.status()).isEqualTo(200);
+            assertThat(stillAlive.body().path("status").asText()).isEqualTo("UP");
+        } finally {
+            temporal.close();
         }
     }
 
@@ -117,9 +117,4 @@ class HealthProbesTest {
         return new Probe(response.statusCode(), JSON.readTree(response.body()));
     }
 
-    private static int unusedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
