@@ -50,6 +50,13 @@ class InfraModuleBoundariesTest {
     }
 
     @Test
+    void theS3ClientIsUsedOnlyByTheBlobStorage() {
+        noClasses().that().resideOutsideOfPackage("dev.agentry.infra.blob..")
+                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk.services.s3..")
+                .check(classes);
+    }
+
+    @Test
     void theMcpSdkAndTheServletApiAreUsedOnlyByTheMcpServer() {
         noClasses().that().resideOutsideOfPackage("dev.agentry.infra.mcp..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.modelcontextprotocol..", "jakarta.servlet..")

@@ -5,8 +5,6 @@ import dev.agentry.workflows.run.RunTranscripts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -40,7 +38,7 @@ final class LocalFolderRunTranscripts implements RunTranscripts {
     }
 
     String put(String runId, byte[] transcript) {
-        String fileName = fileNameOf(runId);
+        String fileName = TranscriptFileName.of(runId);
         try {
             Files.createDirectories(folder);
             Path partial = Files.createTempFile(folder, ".partial-", ".json");
@@ -69,12 +67,6 @@ final class LocalFolderRunTranscripts implements RunTranscripts {
         } catch (IOException e) {
             throw new UncheckedIOException("transcript '" + reference + "' not readable in " + folder, e);
         }
-    }
-
-    /** Run ids come from outside; encoding keeps any of them a plain file name in the folder. */
-    static String fileNameOf(String runId) {
-        String encoded = URLEncoder.encode(runId, StandardCharsets.UTF_8).replace("*", "%2A");
-        return (encoded.startsWith(".") ? "%2E" + encoded.substring(1) : encoded) + ".json";
     }
 
     private static void moveIntoPlace(Path partial, Path target) throws IOException {
