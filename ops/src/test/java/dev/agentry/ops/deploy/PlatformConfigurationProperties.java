@@ -31,12 +31,6 @@ import java.util.Set;
  */
 final class PlatformConfigurationProperties {
 
-    /**
-     * Properties of the several-nodes work that the platform does not bind yet but the manifests already set.
-     * agentry.node.role: all | api | worker, which parts of the platform a node runs.
-     */
-    private static final Set<String> ANNOUNCED = Set.of("agentry.node.role");
-
     private final Set<ConfigurationPropertyName> names = new HashSet<>();
     /** Map-valued properties: any key below them binds. */
     private final Set<ConfigurationPropertyName> mapPrefixes = new HashSet<>();
@@ -48,7 +42,6 @@ final class PlatformConfigurationProperties {
         PlatformConfigurationProperties properties = new PlatformConfigurationProperties();
         properties.addAgentryRecords();
         properties.addSpringMetadata();
-        ANNOUNCED.forEach(name -> properties.names.add(ConfigurationPropertyName.of(name)));
         return properties;
     }
 
