@@ -1,5 +1,7 @@
 package dev.agentry.infra.mcp;
 
+import java.time.Duration;
+import org.springframework.context.SmartLifecycle;
 import dev.agentry.infra.postgres.node.NodeProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import dev.agentry.infra.mcp.security.Caller;
@@ -30,6 +32,7 @@ import java.util.Optional;
 class McpHttpServerConfiguration {
 
     static final String ENDPOINT = "/mcp";
+    private static final Duration SESSIONS_CLOSE_TIMEOUT = Duration.ofSeconds(2);
 
     @Bean
     HttpServletStreamableServerTransportProvider mcpHttpTransport(McpJsonMapper mcpJsonMapper, McpProperties properties) {
@@ -52,6 +55,43 @@ class McpHttpServerConfiguration {
         registration.setAsyncSupported(true);
         registration.setLoadOnStartup(1);
         return registration;
+    }
+
+    /**
+     * A stopping node ends its MCP sessions first: the web server's graceful shutdown would otherwise wait for
+     * their open event streams as for requests in progress. Clients reconnect to another node.
+     */
+    @Bean
+    SmartLifecycle mcpSessionsEndedFirstOnShutdown(HttpServletStreamableServerTransportProvider mcpHttpTransport) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+                try {
+                    mcpHttpTransport.closeGracefully().block(SESSIONS_CLOSE_TIMEOUT);
+                } catch (RuntimeException stillOpen) {
+                    // a session that does not close in time is cut by the web server's own shutdown
+                }
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+
+            /** Before the web server's graceful shutdown (phase {@code Integer.MAX_VALUE - 1024}). */
+            @Override
+            public int getPhase() {
+                return Integer.MAX_VALUE;
+            }
+        };
     }
 
     @Bean
