@@ -32,6 +32,8 @@ class InfraModuleBoundariesTest {
             "blob", "blob-storage",
             "temporal", "temporal",
             "mcp", "mcp-server",
+            "secrets", "secrets",
+            "slack", "slack",
             "platform", "platform");
 
     private static JavaClasses classes;
@@ -46,6 +48,20 @@ class InfraModuleBoundariesTest {
         noClasses().that().resideOutsideOfPackage("dev.agentry.infra.llm..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "com.anthropic..", "com.openai..", "software.amazon.awssdk.services.bedrockruntime..")
+                .check(classes);
+    }
+
+    @Test
+    void theAwsKmsClientIsUsedOnlyByTheSecretsAdapter() {
+        noClasses().that().resideOutsideOfPackage("dev.agentry.infra.secrets..")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk.services.kms..")
+                .check(classes);
+    }
+
+    @Test
+    void theSlackSdkIsUsedOnlyByTheSlackAdapter() {
+        noClasses().that().resideOutsideOfPackage("dev.agentry.infra.slack..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.slack.api..")
                 .check(classes);
     }
 
