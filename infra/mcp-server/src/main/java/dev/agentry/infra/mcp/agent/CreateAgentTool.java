@@ -23,10 +23,12 @@ class CreateAgentTool implements McpTool<AgentSettings> {
 
     private final CommandSender commands;
     private final OwnedAgents agents;
+    private final SlackToolsNeedAConnection slackTools;
 
-    CreateAgentTool(CommandSender commands, OwnedAgents agents) {
+    CreateAgentTool(CommandSender commands, OwnedAgents agents, SlackToolsNeedAConnection slackTools) {
         this.commands = commands;
         this.agents = agents;
+        this.slackTools = slackTools;
     }
 
     @Override
@@ -44,6 +46,7 @@ class CreateAgentTool implements McpTool<AgentSettings> {
 
     @Override
     public AgentAnswer execute(Caller caller, AgentSettings settings) {
+        slackTools.check(caller, settings.tools());
         String agentId = UUID.randomUUID().toString();
         commands.send(new CreateAgent(agentId, caller.userId(), settings), caller, OwnedAgents.subject(agentId));
         return AgentAnswer.of(agents.afterChange(caller, agentId));
