@@ -40,8 +40,9 @@ class SecretsCommand {
                 spec.commandLine().getOut().printf("Re-wrapped %d data keys under %s%n", report.rewrapped(), report.keyId());
                 spec.commandLine().getOut().flush();
                 if (!report.unreadable().isEmpty()) {
-                    spec.commandLine().getErr().println("No key at hand unwraps the data keys of these secrets, left as they"
-                            + " are: " + String.join(", ", report.unreadable()));
+                    spec.commandLine().getErr().println("No key at hand unwraps the data keys of these secrets, left as they are:");
+                    report.unreadable().forEach((secretId, reason) ->
+                            spec.commandLine().getErr().println("  " + secretId + ": " + reason));
                     return 1;
                 }
                 return 0;

@@ -6,7 +6,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -78,13 +80,13 @@ public class SecretStore {
                 .param("current", keys.current().currentKeyId())
                 .query(String.class).list();
         int rewrapped = 0;
-        List<String> unreadable = new ArrayList<>();
+        Map<String, String> unreadable = new LinkedHashMap<>();
         for (String secretId : stale) {
             try {
                 Boolean changed = transactions.execute(status -> rewrap(secretId));
                 rewrapped += Boolean.TRUE.equals(changed) ? 1 : 0;
             } catch (SecretUnreadableException e) {
-                unreadable.add(secretId);
+                unreadable.put(secretId, e.getMessage());
             }
         }
         return new RewrapReport(keys.current().currentKeyId(), rewrapped, unreadable);
@@ -92,9 +94,9 @@ public class SecretStore {
 
     /**
      * @param keyId      the key every re-wrapped data key is now under
-     * @param unreadable the secrets whose data key no key at hand unwraps
+     * @param unreadable the secrets whose data key no key at hand unwraps, with the reason
      */
-    public record RewrapReport(String keyId, int rewrapped, List<String> unreadable) {
+    public record RewrapReport(String keyId, int rewrapped, Map<String, String> unreadable) {
     }
 
     private boolean rewrap(String secretId) {
