@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = "Event-sourced platform for scheduled LLM agents.",
         subcommands = {ServeCommand.class, McpStdioCommand.class, ProjectionsCommand.class, TemporalDevCommand.class,
-                ReconcileCommand.class})
+                ReconcileCommand.class, SecretsCommand.class})
 public class AgentryCommandLine {
 
     public static void main(String[] args) {

@@ -32,6 +32,8 @@ class InfraModuleBoundariesTest {
             "blob", "blob-storage",
             "temporal", "temporal",
             "mcp", "mcp-server",
+            "secrets", "secrets",
+            "slack", "slack",
             "platform", "platform");
 
     private static JavaClasses classes;
@@ -53,6 +55,20 @@ class InfraModuleBoundariesTest {
     void theS3ClientIsUsedOnlyByTheBlobStorage() {
         noClasses().that().resideOutsideOfPackage("dev.agentry.infra.blob..")
                 .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk.services.s3..")
+                .check(classes);
+    }
+
+    @Test
+    void theAwsKmsClientIsUsedOnlyByTheSecretsAdapter() {
+        noClasses().that().resideOutsideOfPackage("dev.agentry.infra.secrets..")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk.services.kms..")
+                .check(classes);
+    }
+
+    @Test
+    void theSlackSdkIsUsedOnlyByTheSlackAdapter() {
+        noClasses().that().resideOutsideOfPackage("dev.agentry.infra.slack..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.slack.api..")
                 .check(classes);
     }
 

@@ -40,7 +40,8 @@ public final class QuerySide implements AutoCloseable {
     public static final Instant START = Instant.parse("2026-11-26T09:00:00Z");
 
     private final AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-    private final Map<String, AnnotationEventHandlerAdapter> processingGroups = new TreeMap<>();
+    /** Each processing group's handlers: a group may have several classes, as Axon allows. */
+    private final Map<String, List<AnnotationEventHandlerAdapter>> processingGroups = new TreeMap<>();
     private final QueryGateway queryGateway;
     private final Map<String, Long> nextSequence = new HashMap<>();
     private Instant clock = START;
@@ -63,7 +64,8 @@ public final class QuerySide implements AutoCloseable {
         for (Object component : context.getBeansWithAnnotation(Component.class).values()) {
             ProcessingGroup group = component.getClass().getAnnotation(ProcessingGroup.class);
             if (group != null) {
-                processingGroups.put(group.value(), new AnnotationEventHandlerAdapter(component));
+                processingGroups.computeIfAbsent(group.value(), name -> new java.util.ArrayList<>())
+                        .add(new AnnotationEventHandlerAdapter(component));
             }
             if (hasQueryHandlers(component.getClass())) {
                 new AnnotationQueryHandlerAdapter<>(component).subscribe(queryBus);
@@ -96,16 +98,16 @@ public final class QuerySide implements AutoCloseable {
 
     /** Hands an already published event to every projection again, as after a crash before the token was stored. */
     public void redeliver(DomainEventMessage<?> event) {
-        processingGroups.values().forEach(projection -> deliver(projection, event));
+        processingGroups.values().forEach(group -> group.forEach(projection -> deliver(projection, event)));
     }
 
     /** What a processor does before replaying its group from the start. */
     public void reset(String processingGroup) {
-        AnnotationEventHandlerAdapter projection = processingGroups.get(processingGroup);
-        if (projection == null) {
+        List<AnnotationEventHandlerAdapter> group = processingGroups.get(processingGroup);
+        if (group == null) {
             throw new IllegalArgumentException("no processing group " + processingGroup + " in " + processingGroups());
         }
-        projection.prepareReset();
+        group.forEach(AnnotationEventHandlerAdapter::prepareReset);
     }
 
     public <R> R query(Object query, Class<R> responseType) {

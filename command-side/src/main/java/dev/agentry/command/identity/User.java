@@ -3,10 +3,14 @@ package dev.agentry.command.identity;
 import dev.agentry.command.api.ApiTokenIssued;
 import dev.agentry.command.api.ApiTokenRevoked;
 import dev.agentry.command.api.CommandRejectedException;
+import dev.agentry.command.api.ConnectSlack;
 import dev.agentry.command.api.CreateUser;
+import dev.agentry.command.api.DisconnectSlack;
 import dev.agentry.command.api.IssueApiToken;
 import dev.agentry.command.api.RejectionCode;
 import dev.agentry.command.api.RevokeApiToken;
+import dev.agentry.command.api.SlackConnected;
+import dev.agentry.command.api.SlackDisconnected;
 import dev.agentry.command.api.UserCreated;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -18,7 +22,10 @@ import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-/** A person or system account and the API tokens that authenticate it. Names are made unique by the caller. */
+/**
+ * A person or system account, the API tokens that authenticate it, and its Slack connection (one per user:
+ * its agents act in Slack as that connection's bot). Names are made unique by the caller.
+ */
 @Aggregate
 class User {
 
@@ -26,6 +33,8 @@ class User {
     private String userId;
     private final Set<String> issuedTokenIds = new HashSet<>();
     private final Set<String> revokedTokenIds = new HashSet<>();
+    private String slackTeamId;
+    private String slackSecretId;
 
     User() {
         // for Axon, which rebuilds the user from its events
@@ -65,6 +74,38 @@ class User {
         if (!revokedTokenIds.contains(command.tokenId())) {
             apply(new ApiTokenRevoked(userId, command.tokenId()));
         }
+    }
+
+    @CommandHandler
+    void handle(ConnectSlack command) {
+        if (isBlank(command.teamId()) || isBlank(command.botUserId()) || isBlank(command.secretId())) {
+            throw IdentityRules.invalid("a Slack connection needs its team, bot user and token reference");
+        }
+        apply(new SlackConnected(userId, command.teamId(), command.teamName(), command.botUserId(),
+                command.notifyUser(), command.secretId(), slackSecretId));
+    }
+
+    @CommandHandler
+    void handle(DisconnectSlack command) {
+        if (slackSecretId != null) {
+            apply(new SlackDisconnected(userId, slackTeamId, slackSecretId));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SlackConnected event) {
+        slackTeamId = event.teamId();
+        slackSecretId = event.secretId();
+    }
+
+    @EventSourcingHandler
+    void on(SlackDisconnected event) {
+        slackTeamId = null;
+        slackSecretId = null;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     @EventSourcingHandler

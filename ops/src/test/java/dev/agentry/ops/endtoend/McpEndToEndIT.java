@@ -10,6 +10,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.agentry.infra.slack.testing.LocalSlackServer;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +55,9 @@ class McpEndToEndIT {
     private static ToolThenAnswerServer llm;
     private static PostgresTestDatabase database;
     private static PlatformProcess platform;
+    /** the Slack workspace of slack.test.mjs, reached with {@link #SLACK_TOKEN} */
+    private static LocalSlackServer slack;
+    private static final String SLACK_TOKEN = "xoxb-e2e-" + UUID.randomUUID();
 
     @BeforeAll
     static void startPlatform() throws IOException {
@@ -59,7 +65,18 @@ class McpEndToEndIT {
         Files.deleteIfExists(OUTPUT.resolve("mcp-end-to-end-platform.log"));
         database = PostgresTestDatabase.create();
         llm = ToolThenAnswerServer.answeringAtOnce();
-        List<String> providers = new ArrayList<>(List.of("--agentry.providers.openai-compatible.base-url=" + llm.baseUrl()));
+        slack = LocalSlackServer.start();
+        slack.workspace(SLACK_TOKEN, "T0E2E", "E2E Corp", "U0E2EBOT")
+                .user("U01ADA", "ada", "Ada Lovelace", "ada@e2e.test")
+                .deletedUser("U02OLD", "old", "old@e2e.test")
+                .user("U03BOB", "bob", "Bob Builder", "bob@e2e.test")
+                .user("U04CAT", "cat", "Cat Stevens", "cat@e2e.test")
+                .user("U05DAN", "dan", "Dan Brown", "dan@e2e.test")
+                .user("U06EVE", "eve", "Eve Online", "eve@e2e.test")
+                .channel("C01GEN", "general", false, true)
+                .channel("C02RAND", "random", false, false);
+        List<String> providers = new ArrayList<>(List.of("--agentry.providers.openai-compatible.base-url=" + llm.baseUrl(),
+                "--agentry.slack.base-url=" + slack.baseUrl()));
         SERVER_MODELS.forEach((tier, model) -> providers.add("--agentry.providers.openai-compatible.models." + tier + "=" + model));
         platform = PlatformProcess.start(database, home, ADMIN_TOKEN, OUTPUT.resolve("mcp-end-to-end-platform.log"),
                 providers.toArray(String[]::new));
@@ -76,20 +93,28 @@ class McpEndToEndIT {
         if (llm != null) {
             llm.close();
         }
+        if (slack != null) {
+            slack.close();
+        }
     }
 
     @Test
     @Order(1)
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
-    void theTypeScriptClientSuitePassesAgainstThePackagedPlatform() {
+    void theTypeScriptClientSuitePassesAgainstThePackagedPlatform() throws IOException {
         NodeMcpClient.Outcome suite = client.against(platform, ADMIN_TOKEN, database)
                 .withEnvironment("AGENTRY_E2E_SERVER_MODELS", SERVER_MODELS.entrySet().stream()
                         .map(model -> model.getKey() + "=" + model.getValue()).collect(Collectors.joining(",")))
                 .withEnvironment("AGENTRY_E2E_LLM_CONVERSATION", llm.conversationJson())
+                .withEnvironment("AGENTRY_E2E_SLACK_TOKEN", SLACK_TOKEN)
                 .runTestSuite(OUTPUT.resolve("mcp-end-to-end-node.log"));
         System.out.println(suite.output());
         assertTrue(suite.succeeded(), () -> "node --test exited with " + suite.exitCode() + "\n"
                 + suite.output() + "\n" + platform.logTail());
+        // what slack.test.mjs sent reached Slack once each, and the token never reached the platform's log
+        assertEquals(List.of("hello from the e2e suite", "a DM from the e2e suite"),
+                slack.messages().stream().map(LocalSlackServer.Message::text).toList());
+        assertFalse(Files.readString(OUTPUT.resolve("mcp-end-to-end-platform.log")).contains(SLACK_TOKEN));
     }
 
     /** SIGTERM, as a rolling deploy sends it, once the suite's runs have ended and nothing runs any more. */

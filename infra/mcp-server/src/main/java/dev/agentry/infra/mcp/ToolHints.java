@@ -14,7 +14,13 @@ public enum ToolHints {
     REMOVES_IDEMPOTENTLY(false, true, true, false),
     DELETES(false, true, false, false),
     /** starts work that talks to the world outside (an agent's run calls LLMs and tools) */
-    STARTS_WORK_OUTSIDE(false, false, false, true);
+    STARTS_WORK_OUTSIDE(false, false, false, true),
+    /** reads from a system outside the platform (Slack) */
+    READS_OUTSIDE(true, false, true, true),
+    /** sets up access to a system outside; repeating it with the same arguments ends where it began */
+    CONNECTS_OUTSIDE(false, false, true, true),
+    /** sends something outside (a Slack message); each call sends again */
+    SENDS_OUTSIDE(false, false, false, true);
 
     private final boolean readOnly;
     private final boolean destructive;

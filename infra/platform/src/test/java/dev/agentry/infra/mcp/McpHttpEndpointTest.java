@@ -30,6 +30,9 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
+import dev.agentry.infra.slack.SlackConnections;
+import dev.agentry.infra.slack.SlackProperties;
+import dev.agentry.infra.slack.SlackWebApi;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
@@ -88,6 +91,17 @@ class McpHttpEndpointTest {
                     .onQuery(FindUserByName.class, UserView.class, query -> users.values().stream()
                             .filter(user -> user.username().equals(query.username())).findFirst().orElse(null))
                     .onQuery(FindApiTokenByHash.class, ApiTokenView.class, query -> tokensByHash.get(query.tokenHash()));
+        }
+
+        /** Slack is never called in this test. */
+        @Bean
+        SlackWebApi slackWebApi() {
+            return new SlackWebApi(new SlackProperties("http://127.0.0.1:9/api/", java.time.Duration.ofSeconds(1), 0));
+        }
+
+        @Bean
+        SlackConnections slackConnections(InMemoryMessaging messaging) {
+            return new SlackConnections(messaging.queryGateway(), null);
         }
 
         /** No catalogue and no provider: the endpoint, not the models, is under test here. */
@@ -164,8 +178,10 @@ class McpHttpEndpointTest {
 
             assertThat(admin.listTools().tools()).extracting(McpSchema.Tool::name).containsExactly(
                     "agent_history", "create_agent", "create_user", "delete_agent", "disable_model", "enable_model",
-                    "get_agent", "get_run", "issue_token", "list_agents", "list_models", "list_runs", "reconcile",
-                    "revoke_token", "run_agent_now", "start_agent", "stop_agent", "update_agent");
+                    "get_agent", "get_run", "get_slack_connection", "issue_token", "list_agents", "list_models",
+                    "list_runs", "reconcile", "revoke_token", "run_agent_now", "slack_connect", "slack_disconnect",
+                    "slack_list_channels", "slack_list_users", "slack_send_dm", "slack_send_message", "start_agent",
+                    "stop_agent", "update_agent");
             assertThat(admin.listTools().tools()).allSatisfy(tool -> {
                 assertThat(tool.inputSchema()).containsEntry("type", "object").containsEntry("additionalProperties", false);
                 assertThat(tool.outputSchema()).containsEntry("type", "object");
@@ -173,13 +189,18 @@ class McpHttpEndpointTest {
             });
             // what a client may do without asking: read-only tools change nothing, destructive ones take something away
             assertThat(toolsWhere(admin, hints -> hints.readOnlyHint())).containsExactly(
-                    "agent_history", "get_agent", "get_run", "list_agents", "list_models", "list_runs");
+                    "agent_history", "get_agent", "get_run", "get_slack_connection", "list_agents", "list_models",
+                    "list_runs", "slack_list_channels", "slack_list_users");
             assertThat(toolsWhere(admin, hints -> hints.destructiveHint())).containsExactly(
-                    "delete_agent", "reconcile", "revoke_token");
+                    "delete_agent", "reconcile", "revoke_token", "slack_disconnect");
             assertThat(toolsWhere(admin, hints -> hints.idempotentHint())).containsExactly(
-                    "agent_history", "disable_model", "enable_model", "get_agent", "get_run", "list_agents", "list_models",
-                    "list_runs", "reconcile", "revoke_token", "start_agent", "stop_agent", "update_agent");
-            assertThat(toolsWhere(admin, hints -> hints.openWorldHint())).containsExactly("run_agent_now");
+                    "agent_history", "disable_model", "enable_model", "get_agent", "get_run", "get_slack_connection",
+                    "list_agents", "list_models", "list_runs", "reconcile", "revoke_token", "slack_connect",
+                    "slack_disconnect", "slack_list_channels", "slack_list_users", "start_agent", "stop_agent",
+                    "update_agent");
+            assertThat(toolsWhere(admin, hints -> hints.openWorldHint())).containsExactly(
+                    "run_agent_now", "slack_connect", "slack_list_channels", "slack_list_users", "slack_send_dm",
+                    "slack_send_message");
 
             CallToolResult created = admin.callTool(new McpSchema.CallToolRequest("create_user", Map.of("username", "carol")));
             assertThat(created.isError()).isFalse();

@@ -7,6 +7,7 @@ import dev.agentry.command.api.RunTrigger;
 import dev.agentry.infra.mcp.security.Caller;
 import dev.agentry.infra.platform.testing.PostgresTestDatabase;
 import dev.agentry.infra.platform.testing.RunningPlatform;
+import dev.agentry.infra.slack.testing.LocalSlackServer;
 import dev.agentry.workflows.llm.ContentPart;
 import dev.agentry.workflows.llm.ConversationMessage;
 import dev.agentry.workflows.llm.TokenUsage;
@@ -48,6 +49,7 @@ class ToolContractTest {
     private static final Caller ADMIN = new Caller("user-admin", "admin", Role.ADMIN);
     private static final Caller ALICE = new Caller("user-alice", "alice", Role.USER);
     private static final Caller BOB = new Caller("user-bob", "bob", Role.USER);
+    private static final String ALICE_BOT_TOKEN = "xoxb-contract-alice";
     private static final Instant FIRE = Instant.parse("2026-11-30T08:00:00Z");
 
     @TempDir
@@ -55,11 +57,18 @@ class ToolContractTest {
     private static PostgresTestDatabase database;
     private static RunningPlatform platform;
     private static Map<String, McpTool<?>> tools;
+    private static LocalSlackServer slack;
 
     @BeforeAll
-    static void startThePlatformWithTemporal() {
+    static void startThePlatformWithTemporal() throws Exception {
+        slack = LocalSlackServer.start();
+        slack.workspace(ALICE_BOT_TOKEN, "T0ACME", "Acme", "U0BOT")
+                .user("U01ADA", "ada", "Ada Lovelace", "ada@acme.test")
+                .channel("C01GEN", "general", false, true)
+                .channel("C02RAND", "random", false, false);
         database = PostgresTestDatabase.create();
-        platform = RunningPlatform.start(database, home, "agentry.temporal.enabled=true");
+        platform = RunningPlatform.start(database, home, "agentry.temporal.enabled=true",
+                "agentry.slack.base-url=" + slack.baseUrl());
         platform.send(new CreateUser(ALICE.userId(), ALICE.username(), Role.USER), ADMIN.userId(), ADMIN.username());
         platform.send(new CreateUser(BOB.userId(), BOB.username(), Role.USER), ADMIN.userId(), ADMIN.username());
         tools = new HashMap<>();
@@ -72,6 +81,7 @@ class ToolContractTest {
     static void stopThePlatform() {
         platform.close();
         database.close();
+        slack.close();
     }
 
     @Test
@@ -125,6 +135,14 @@ class ToolContractTest {
         answers.of("reconcile", ADMIN, Map.of("dry_run", true));
         answers.of("delete_agent", ALICE, Map.of("agent_id", agentId));
 
+        answers.of("slack_connect", ALICE, Map.of("bot_token", ALICE_BOT_TOKEN, "notify_user", "ada@acme.test"));
+        answers.of("get_slack_connection", ALICE, Map.of());
+        answers.of("slack_list_channels", ALICE, Map.of("limit", 1));
+        answers.of("slack_list_users", ALICE, Map.of("query", "ada"));
+        answers.of("slack_send_message", ALICE, Map.of("channel", "#general", "text", "contract"));
+        answers.of("slack_send_dm", ALICE, Map.of("user", "U01ADA", "text", "contract"));
+        answers.of("slack_disconnect", ALICE, Map.of());
+
         assertThat(answered).as("tools whose successful answer was checked").isEqualTo(new TreeSet<>(tools.keySet()));
     }
 
@@ -154,6 +172,16 @@ class ToolContractTest {
         expectError("issue_token", ADMIN, Map.of("user_id", "user-nobody"), "not_found");
         expectError("revoke_token", ADMIN, Map.of("token_id", "tok_unknown"), "not_found");
         expectError("enable_model", ADMIN, Map.of("name", "no-such-model"), "not_found");
+        expectError("slack_connect", BOB, Map.of("bot_token", "xoxb-refused"), "invalid_argument");
+        for (String name : List.of("slack_list_channels", "slack_list_users")) {
+            expectError(name, BOB, Map.of(), "failed_precondition");
+        }
+        expectError("slack_send_message", BOB, Map.of("channel", "#general", "text", "hi"), "failed_precondition");
+        expectError("slack_send_dm", BOB, Map.of("user", "U01ADA", "text", "hi"), "failed_precondition");
+        expectError("slack_send_message", ALICE, Map.of("channel", "#general", "text", "x".repeat(40_001)),
+                "invalid_argument");
+        expectError("create_agent", BOB, Map.of("name", "x", "instructions", "y", "tools", List.of("slack_send_dm")),
+                "failed_precondition");
 
         assertThat(refused).isEqualTo(new TreeSet<>(tools.keySet()));
     }

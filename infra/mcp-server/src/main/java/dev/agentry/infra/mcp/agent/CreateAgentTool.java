@@ -38,10 +38,12 @@ class CreateAgentTool implements McpTool<CreateAgentTool.Request> {
 
     private final CommandSender commands;
     private final OwnedAgents agents;
+    private final SlackToolsNeedAConnection slackTools;
 
-    CreateAgentTool(CommandSender commands, OwnedAgents agents) {
+    CreateAgentTool(CommandSender commands, OwnedAgents agents, SlackToolsNeedAConnection slackTools) {
         this.commands = commands;
         this.agents = agents;
+        this.slackTools = slackTools;
     }
 
     @Override
@@ -61,6 +63,7 @@ class CreateAgentTool implements McpTool<CreateAgentTool.Request> {
 
     @Override
     public AgentAnswer execute(Caller caller, Request request) {
+        slackTools.check(caller, request.settings().tools());
         String agentId = request.requestId() == null ? UUID.randomUUID().toString() : agentIdFor(caller, request.requestId());
         Instant at = Instant.now();
         if (!commands.create(new CreateAgent(agentId, caller.userId(), request.settings()), caller, OwnedAgents.subject(agentId))) {

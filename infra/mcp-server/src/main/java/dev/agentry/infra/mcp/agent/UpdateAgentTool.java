@@ -30,10 +30,12 @@ class UpdateAgentTool implements McpTool<UpdateAgentTool.Request> {
 
     private final CommandSender commands;
     private final OwnedAgents agents;
+    private final SlackToolsNeedAConnection slackTools;
 
-    UpdateAgentTool(CommandSender commands, OwnedAgents agents) {
+    UpdateAgentTool(CommandSender commands, OwnedAgents agents, SlackToolsNeedAConnection slackTools) {
         this.commands = commands;
         this.agents = agents;
+        this.slackTools = slackTools;
     }
 
     @Override
@@ -53,6 +55,7 @@ class UpdateAgentTool implements McpTool<UpdateAgentTool.Request> {
     @Override
     public AgentAnswer execute(Caller caller, Request request) {
         AgentView before = agents.find(caller, request.agentId());
+        slackTools.check(caller, request.change().tools());
         commands.send(new UpdateAgent(request.agentId(), caller.userId(), request.change()), caller,
                 OwnedAgents.subject(request.agentId()));
         return agents.afterChange(caller, request.agentId(), () -> AgentAnswer.of(before)

@@ -94,7 +94,7 @@ class AgentSettingsArgumentsTest {
     @Test
     void aChangeHoldsOnlyTheGivenSettings() {
         AgentSettingsChange change = parseChange(Map.of("agent_id", "a-1", "tier", "advanced", "tools", List.of()));
-        assertThat(ToolCalls.bound(new UpdateAgentTool(null, null), Map.of("agent_id", "a-1", "tier", "advanced")).agentId())
+        assertThat(ToolCalls.bound(new UpdateAgentTool(null, null, null), Map.of("agent_id", "a-1", "tier", "advanced")).agentId())
                 .isEqualTo("a-1");
 
         assertThat(change).isEqualTo(new AgentSettingsChange(null, null, ReasoningTier.ADVANCED, null, null, List.of(),
@@ -129,11 +129,11 @@ class AgentSettingsArgumentsTest {
     }
 
     private static AgentSettings parseNew(Map<String, Object> raw) {
-        return ToolCalls.bound(new CreateAgentTool(null, null), raw).settings();
+        return ToolCalls.bound(new CreateAgentTool(null, null, null), raw).settings();
     }
 
     private static AgentSettingsChange parseChange(Map<String, Object> raw) {
-        return ToolCalls.bound(new UpdateAgentTool(null, null), raw).change();
+        return ToolCalls.bound(new UpdateAgentTool(null, null, null), raw).change();
     }
 
     private static Map<String, Object> withNameAndInstructions(String name, Object value) {

@@ -25,6 +25,9 @@ import dev.agentry.query.api.AgentHistory;
 import dev.agentry.query.api.AgentHistoryEntry;
 import dev.agentry.query.api.AgentView;
 import dev.agentry.query.api.FindAgent;
+import dev.agentry.query.api.FindSlackConnection;
+import dev.agentry.query.api.SlackConnectionView;
+import dev.agentry.infra.slack.SlackConnections;
 import dev.agentry.query.api.ListAgents;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -54,6 +57,7 @@ class AgentToolsTest {
 
     /** The read model: the agents as FindAgent sees them. */
     private final Map<String, AgentView> agents = new ConcurrentHashMap<>();
+    private final Map<String, SlackConnectionView> slackConnections = new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicReference<RuntimeException> startRejection = new AtomicReference<>();
     private final List<Object> queries = new ArrayList<>();
     private final InMemoryMessaging messaging = new InMemoryMessaging()
@@ -80,6 +84,7 @@ class AgentToolsTest {
                 return agent != null && agent.ownerId().equals(query.ownerId()) && agent.status() != AgentStatus.DELETED
                         ? agent : null;
             })
+            .onQuery(FindSlackConnection.class, SlackConnectionView.class, query -> slackConnections.get(query.userId()))
             .onQuery(ListAgents.class, AgentView.class, query -> {
                 queries.add(query);
                 return agents.values().stream().filter(agent -> agent.ownerId().equals(query.ownerId())).toList();
@@ -91,8 +96,10 @@ class AgentToolsTest {
     private final ReadModelQueries readModel = new ReadModelQueries(messaging.queryGateway(), InMemoryMessaging.readModelsAlwaysCurrent(), ToolCalls.PROPERTIES);
     private final CommandSender commands = new CommandSender(messaging.commandGateway(), ToolCalls.PROPERTIES);
     private final OwnedAgents owned = new OwnedAgents(readModel);
-    private final CreateAgentTool create = new CreateAgentTool(commands, owned);
-    private final UpdateAgentTool update = new UpdateAgentTool(commands, owned);
+    private final SlackToolsNeedAConnection slackTools =
+            new SlackToolsNeedAConnection(new SlackConnections(messaging.queryGateway(), null));
+    private final CreateAgentTool create = new CreateAgentTool(commands, owned, slackTools);
+    private final UpdateAgentTool update = new UpdateAgentTool(commands, owned, slackTools);
     private final StartAgentTool start = new StartAgentTool(commands, owned);
     private final StopAgentTool stop = new StopAgentTool(commands, owned);
     private final DeleteAgentTool delete = new DeleteAgentTool(commands, owned, readModel);
@@ -116,6 +123,31 @@ class AgentToolsTest {
         assertThat(((CreateAgent) sent.payload()).ownerId()).isEqualTo("user-alice");
         assertThat(sent.metaData()).containsEntry(MessageMetadata.ACTOR_ID, "user-alice")
                 .containsEntry(MessageMetadata.ACTOR_NAME, "alice");
+    }
+
+    @Test
+    void aSlackToolNeedsTheOwnersSlackConnection() {
+        assertThat(errorText(ToolCalls.call(create, ALICE, Map.of("name", "notifier", "instructions", "x",
+                "tools", List.of("current_time", "slack_send_dm")))))
+                .isEqualTo("failed_precondition: slack_send_dm act through your Slack connection: "
+                        + "connect Slack first with slack_connect");
+        assertThat(messaging.sentCommands()).isEmpty();
+
+        slackConnections.put("user-alice", new SlackConnectionView("user-alice", "T1", "Acme", "U0BOT", null, "sec-1", CREATED));
+        Map<String, Object> agent = structured(create, ToolCalls.call(create, ALICE, Map.of("name", "notifier",
+                "instructions", "x", "tools", List.of("slack_send_dm"))));
+        assertThat(agent).containsEntry("tools", List.of("slack_send_dm"));
+    }
+
+    @Test
+    void anUpdateGivingASlackToolNeedsTheOwnersSlackConnection() {
+        Map<String, Object> agent = structured(create, ToolCalls.call(create, ALICE, Map.of("name", "digest", "instructions", "x")));
+
+        assertThat(errorText(ToolCalls.call(update, ALICE, Map.of("agent_id", agent.get("agent_id"),
+                "tools", List.of("slack_list_channels", "slack_send_message")))))
+                .isEqualTo("failed_precondition: slack_list_channels, slack_send_message act through your Slack connection: "
+                        + "connect Slack first with slack_connect");
+        assertThat(messaging.sentCommands()).hasSize(1);
     }
 
     @Test

@@ -53,11 +53,16 @@ public final class RunningPlatform implements AutoCloseable {
                 "agentry.temporal.embedded-port=0",
                 // tests set up schedules behind the platform's back, which reconciliation would repair at once
                 "agentry.reconciliation.on-startup=false"));
-        properties.addAll(List.of(extraProperties)); // later ones win
+        properties.addAll(List.of(extraProperties));
+        // as command-line arguments, which outrank application.yml (default properties would not: its agentry.home
+        // would send every test's files to ~/.agentry); one per name, the later winning
+        java.util.Map<String, String> byName = new java.util.LinkedHashMap<>();
+        for (String property : properties) {
+            byName.put(property.substring(0, property.indexOf('=')), property);
+        }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(AgentryApplication.class)
                 .web(web)
-                .properties(properties.toArray(String[]::new))
-                .run();
+                .run(byName.values().stream().map(property -> "--" + property).toArray(String[]::new));
         return new RunningPlatform(context);
     }
 

@@ -21,4 +21,12 @@ public interface AgentTool {
 
     /** @param argumentsJson the arguments as the model produced them; not validated against the schema */
     ToolOutcome invoke(String argumentsJson, ToolContext context);
+
+    /**
+     * For a tool with effects outside, which must have them once per call: also told whether an earlier
+     * attempt of this very call ran and may have had them before it failed (its worker died, its answer was lost).
+     */
+    default ToolOutcome invoke(String argumentsJson, ToolContext context, boolean earlierAttemptMayHaveActed) {
+        return invoke(argumentsJson, context);
+    }
 }

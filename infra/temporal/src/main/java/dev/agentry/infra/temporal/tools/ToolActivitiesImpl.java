@@ -1,6 +1,7 @@
 package dev.agentry.infra.temporal.tools;
 
 import dev.agentry.workflows.run.ToolActivities;
+import io.temporal.activity.Activity;
 import dev.agentry.workflows.run.ToolContext;
 import dev.agentry.workflows.run.ToolOutcome;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,7 @@ class ToolActivitiesImpl implements ToolActivities {
 
     @Override
     public ToolOutcome invoke(String toolName, String argumentsJson, ToolContext context) {
-        return registry.invoke(toolName, argumentsJson, context);
+        boolean retried = Activity.getExecutionContext().getInfo().getAttempt() > 1;
+        return registry.invoke(toolName, argumentsJson, context, retried);
     }
 }

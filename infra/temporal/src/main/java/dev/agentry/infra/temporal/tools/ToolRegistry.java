@@ -42,8 +42,13 @@ public class ToolRegistry {
 
     /** An unknown name answers an error outcome for the model, not an exception. */
     public ToolOutcome invoke(String name, String argumentsJson, ToolContext context) {
+        return invoke(name, argumentsJson, context, false);
+    }
+
+    /** @param retried whether an earlier attempt of this call ran (see {@link AgentTool#invoke(String, ToolContext, boolean)}) */
+    public ToolOutcome invoke(String name, String argumentsJson, ToolContext context, boolean retried) {
         return find(name)
-                .map(tool -> tool.invoke(argumentsJson, context))
+                .map(tool -> tool.invoke(argumentsJson, context, retried))
                 .orElseGet(() -> ToolOutcome.error("there is no tool named '%s'".formatted(name)));
     }
 }
