@@ -1,6 +1,7 @@
 package dev.agentry.infra.mcp.security;
 
 import java.time.Duration;
+import java.util.List;
 import dev.agentry.infra.mcp.McpProperties;
 import dev.agentry.command.api.CommandRejectedException;
 import dev.agentry.command.api.CreateUser;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(OutputCaptureExtension.class)
 class AdminBootstrapTest {
 
-    private static final McpProperties HTTP = new McpProperties("http", Duration.ofSeconds(10), null, Duration.ofMinutes(30));
+    private static final McpProperties HTTP = new McpProperties("http", Duration.ofSeconds(10), null, Duration.ofMinutes(30), List.of());
 
     private static final Pattern BANNER = Pattern.compile("Admin token \\(shown once\\): (agt_[A-Za-z0-9_-]{43})");
 

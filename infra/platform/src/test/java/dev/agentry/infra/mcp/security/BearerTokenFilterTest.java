@@ -24,8 +24,10 @@ class BearerTokenFilterTest {
     private final Map<String, ApiTokenView> tokensByHash = new ConcurrentHashMap<>();
     private final InMemoryMessaging messaging = new InMemoryMessaging()
             .onQuery(FindApiTokenByHash.class, ApiTokenView.class, query -> tokensByHash.get(query.tokenHash()));
-    private final BearerTokenFilter filter =
-            new BearerTokenFilter(new BearerTokenAuthenticator(messaging.queryGateway(), new SecurityProperties(Duration.ofSeconds(5))));
+    private static final SecurityProperties SECURITY = new SecurityProperties(Duration.ofSeconds(5), 3, Duration.ofMinutes(1));
+    private final BearerTokenFilter filter = new BearerTokenFilter(
+            new BearerTokenAuthenticator(messaging.queryGateway(), SECURITY),
+            new FailedAuthenticationThrottle(SECURITY.maxFailedAuthentications(), SECURITY.failedAuthenticationWindow()));
 
     @Test
     void aRequestWithoutAuthorizationIsRefusedWith401AndABearerChallenge() throws Exception {
@@ -105,7 +107,8 @@ class BearerTokenFilterTest {
     @Test
     void whenTheTokenStoreCannotBeAskedTheAnswerIs503() throws Exception {
         BearerTokenFilter withoutReadModel = new BearerTokenFilter(
-                new BearerTokenAuthenticator(new InMemoryMessaging().queryGateway(), new SecurityProperties(Duration.ofSeconds(5))));
+                new BearerTokenAuthenticator(new InMemoryMessaging().queryGateway(), SECURITY),
+                new FailedAuthenticationThrottle(1, Duration.ofMinutes(1)));
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/mcp");
         request.addHeader("Authorization", "Bearer " + ApiTokens.newToken());
         MockHttpServletResponse response = new MockHttpServletResponse();
@@ -116,6 +119,44 @@ class BearerTokenFilterTest {
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getContentAsString()).contains("\"error\":\"unavailable\"");
         assertThat(chain.getRequest()).isNull();
+    }
+
+    @Test
+    void anAddressThatSentTooManyWrongTokensIsRefusedWith429AndRetryAfterEvenWithAValidToken() throws Exception {
+        String token = issue(false);
+        for (int failure = 0; failure < SECURITY.maxFailedAuthentications(); failure++) {
+            assertThat(filter("Bearer " + ApiTokens.newToken(), "203.0.113.7").response.getStatus()).isEqualTo(401);
+        }
+
+        Exchange guess = filter("Bearer " + ApiTokens.newToken(), "203.0.113.7");
+        Exchange valid = filter("Bearer " + token, "203.0.113.7");
+
+        assertThat(guess.response.getStatus()).isEqualTo(429);
+        // three failures a minute: one more attempt every 20 s
+        assertThat(Integer.parseInt(guess.response.getHeader("Retry-After"))).isBetween(1, 21);
+        assertThat(guess.response.getContentAsString()).contains("\"error\":\"too_many_failed_authentications\"");
+        assertThat(valid.response.getStatus()).isEqualTo(429);
+        assertThat(valid.reachedTheEndpoint()).isFalse();
+    }
+
+    @Test
+    void anotherAddressIsNotThrottledByTheFailuresOfOne() throws Exception {
+        String token = issue(false);
+        for (int failure = 0; failure <= SECURITY.maxFailedAuthentications(); failure++) {
+            filter("Bearer " + ApiTokens.newToken(), "203.0.113.7");
+        }
+
+        assertThat(filter("Bearer " + token, "198.51.100.2").reachedTheEndpoint()).isTrue();
+        assertThat(filter("Bearer " + ApiTokens.newToken(), "198.51.100.2").response.getStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void successesDoNotCountAsFailures() throws Exception {
+        String token = issue(false);
+
+        for (int success = 0; success < 3 * SECURITY.maxFailedAuthentications(); success++) {
+            assertThat(filter("Bearer " + token, "203.0.113.7").reachedTheEndpoint()).isTrue();
+        }
     }
 
     @Test
@@ -137,7 +178,12 @@ class BearerTokenFilterTest {
     }
 
     private Exchange filter(String authorization) throws Exception {
+        return filter(authorization, "127.0.0.1");
+    }
+
+    private Exchange filter(String authorization, String clientAddress) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/mcp");
+        request.setRemoteAddr(clientAddress);
         if (authorization != null) {
             request.addHeader("Authorization", authorization);
         }
