@@ -10,7 +10,10 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,9 +27,10 @@ class BearerTokenFilterTest {
     private final Map<String, ApiTokenView> tokensByHash = new ConcurrentHashMap<>();
     private final InMemoryMessaging messaging = new InMemoryMessaging()
             .onQuery(FindApiTokenByHash.class, ApiTokenView.class, query -> tokensByHash.get(query.tokenHash()));
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
     private static final SecurityProperties SECURITY = new SecurityProperties(Duration.ofSeconds(5), 3, Duration.ofMinutes(1));
     private final BearerTokenFilter filter = new BearerTokenFilter(
-            new BearerTokenAuthenticator(messaging.queryGateway(), SECURITY),
+            new BearerTokenAuthenticator(messaging.queryGateway(), SECURITY, CLOCK, null),
             new FailedAuthenticationThrottle(SECURITY.maxFailedAuthentications(), SECURITY.failedAuthenticationWindow()));
 
     @Test
@@ -86,6 +90,19 @@ class BearerTokenFilterTest {
     }
 
     @Test
+    void anExpiredTokenIsRefusedAndOneBeforeItsExpiryIsNot() throws Exception {
+        String expired = issue(CLOCK.instant());
+        String stillValid = issue(CLOCK.instant().plusSeconds(1));
+
+        Exchange refused = filter("Bearer " + expired);
+
+        assertThat(refused.response.getStatus()).isEqualTo(401);
+        assertThat(refused.response.getContentAsString()).contains("unknown, revoked or expired");
+        assertThat(refused.reachedTheEndpoint()).isFalse();
+        assertThat(filter("Bearer " + stillValid).reachedTheEndpoint()).isTrue();
+    }
+
+    @Test
     void aValidTokenReachesTheEndpointWithItsUserAsTheCaller() throws Exception {
         String token = issue(false);
 
@@ -107,7 +124,7 @@ class BearerTokenFilterTest {
     @Test
     void whenTheTokenStoreCannotBeAskedTheAnswerIs503() throws Exception {
         BearerTokenFilter withoutReadModel = new BearerTokenFilter(
-                new BearerTokenAuthenticator(new InMemoryMessaging().queryGateway(), SECURITY),
+                new BearerTokenAuthenticator(new InMemoryMessaging().queryGateway(), SECURITY, CLOCK, null),
                 new FailedAuthenticationThrottle(1, Duration.ofMinutes(1)));
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/mcp");
         request.addHeader("Authorization", "Bearer " + ApiTokens.newToken());
@@ -174,6 +191,13 @@ class BearerTokenFilterTest {
         String token = ApiTokens.newToken();
         String hash = ApiTokens.sha256Hex(token);
         tokensByHash.put(hash, new ApiTokenView(ApiTokens.newTokenId(), hash, revoked, ALICE));
+        return token;
+    }
+
+    private String issue(Instant expiresAt) {
+        String token = ApiTokens.newToken();
+        String hash = ApiTokens.sha256Hex(token);
+        tokensByHash.put(hash, new ApiTokenView(ApiTokens.newTokenId(), hash, false, ALICE, expiresAt));
         return token;
     }
 

@@ -35,6 +35,8 @@ class EmbeddedPostgresConfiguration {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setServerConfig("listen_addresses", LOOPBACK)
+                    // the context stops it after everything that uses it; a hook of its own would stop it first
+                    .setRegisterShutdownHook(false)
                     .start();
             log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDirectory);
             return postgres;
