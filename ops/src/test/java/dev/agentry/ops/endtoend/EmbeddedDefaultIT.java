@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class EmbeddedDefaultIT {
 
     private static final Path OUTPUT = Path.of("target", "e2e");
+    private static final Path SECOND_PLATFORM_LOG = OUTPUT.resolve("embedded-second-platform.log");
     private static final String ADMIN_TOKEN = "agt_e2e_" + UUID.randomUUID().toString().replace("-", "");
     /** a restart skips initdb, but stops the orphan first; beyond this much slower it is not a normal start */
     private static final Duration RESTART_MARGIN = Duration.ofSeconds(20);
@@ -39,6 +40,7 @@ class EmbeddedDefaultIT {
         Path platformLog = OUTPUT.resolve("embedded-platform.log");
         Path seed = OUTPUT.resolve("embedded-seed.json").toAbsolutePath();
         Files.deleteIfExists(platformLog);
+        Files.deleteIfExists(SECOND_PLATFORM_LOG);
         Files.deleteIfExists(seed);
 
         Instant firstStart = Instant.now();
@@ -56,6 +58,10 @@ class EmbeddedDefaultIT {
             NodeMcpClient.Outcome seeded = client.against(first, ADMIN_TOKEN)
                     .runScenario(OUTPUT.resolve("embedded-seed-node.log"), "seed-agents.mjs", seed.toString());
             assertTrue(seeded.succeeded(), () -> "seeding agents failed\n" + seeded.output() + "\n" + first.logTail());
+            assertThat(secondPlatformOnTheSameHomeFails())
+                    .contains("The embedded PostgreSQL data folder " + home.resolve("postgres")
+                            + " is in use by another running Agentry platform")
+                    .doesNotContain("\tat ");
 
             first.kill();
             assertThat(postgres.isAlive()).as("a killed platform leaves its PostgreSQL running").isTrue();
@@ -70,6 +76,16 @@ class EmbeddedDefaultIT {
                         + "\n" + second.logTail());
             }
             assertThat(postgres.isAlive()).as("the orphan was stopped").isFalse();
+        }
+    }
+
+    /** What a platform started on a home that a running one uses writes before it exits. */
+    private String secondPlatformOnTheSameHomeFails() {
+        try (PlatformProcess second = PlatformProcess.startEmbedded(home, ADMIN_TOKEN, SECOND_PLATFORM_LOG)) {
+            throw new AssertionError("a second platform started on a home in use\n" + second.logTail());
+        } catch (IllegalStateException exited) {
+            assertThat(exited).hasMessageContaining("the platform exited with code");
+            return exited.getMessage();
         }
     }
 

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * @param transport   {@code http} (Streamable HTTP at /mcp) or {@code stdio}
  * @param callTimeout how long a tool waits for a command or a query before it answers unavailable
  * @param keepAlive   interval of pings on open Streamable HTTP sessions, for proxies that cut idle
  *                    streams; unset for none
@@ -20,7 +19,6 @@ import java.util.List;
  */
 @ConfigurationProperties("agentry.mcp")
 public record McpProperties(
-        @DefaultValue("http") String transport,
         @DefaultValue("10s") Duration callTimeout,
         Duration keepAlive,
         @DefaultValue("30m") Duration sessionIdleTimeout,

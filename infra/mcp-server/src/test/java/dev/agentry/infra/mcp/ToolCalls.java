@@ -19,7 +19,7 @@ public final class ToolCalls {
 
     public static final McpJsonMapper JSON = new JacksonMcpJsonMapper(new ObjectMapper());
     public static final JsonSchemaValidator SCHEMAS = new DefaultJsonSchemaValidator(new ObjectMapper());
-    public static final McpProperties PROPERTIES = new McpProperties("http", Duration.ofSeconds(5), null, Duration.ofMinutes(30), List.of());
+    public static final McpProperties PROPERTIES = new McpProperties(Duration.ofSeconds(5), null, Duration.ofMinutes(30), List.of());
 
     private ToolCalls() {
     }

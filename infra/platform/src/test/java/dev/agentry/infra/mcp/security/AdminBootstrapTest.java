@@ -1,8 +1,5 @@
 package dev.agentry.infra.mcp.security;
 
-import java.time.Duration;
-import java.util.List;
-import dev.agentry.infra.mcp.McpProperties;
 import dev.agentry.command.api.CommandRejectedException;
 import dev.agentry.command.api.CreateUser;
 import dev.agentry.command.api.IssueApiToken;
@@ -32,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(OutputCaptureExtension.class)
 class AdminBootstrapTest {
 
-    private static final McpProperties HTTP = new McpProperties("http", Duration.ofSeconds(10), null, Duration.ofMinutes(30), List.of());
 
     private static final Pattern BANNER = Pattern.compile("Admin token \\(shown once\\): (agt_[A-Za-z0-9_-]{43})");
 
@@ -98,7 +94,7 @@ class AdminBootstrapTest {
                 .onCommand(IssueApiToken.class, command -> messaging.commandGateway().sendAndWait(command));
 
         new AdminBootstrap(withoutReadModel.commandGateway(), withoutReadModel.queryGateway(), () -> {
-        }, new TokenProperties("", ""), HTTP).ensureAdministrator();
+        }, new TokenProperties("")).ensureAdministrator();
 
         assertThat(output.getOut().substring(printedBefore)).doesNotContain("Admin token");
         assertThat(users).hasSize(1);
@@ -122,13 +118,13 @@ class AdminBootstrapTest {
         });
 
         assertThatThrownBy(() -> new AdminBootstrap(broken.commandGateway(), broken.queryGateway(), () -> {
-        }, new TokenProperties("", ""), HTTP).ensureAdministrator())
+        }, new TokenProperties("")).ensureAdministrator())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Could not create the administrator: connection refused");
     }
 
     private AdminBootstrap bootstrap(String configuredToken) {
         return new AdminBootstrap(messaging.commandGateway(), messaging.queryGateway(), () -> {
-        }, new TokenProperties(configuredToken, ""), HTTP);
+        }, new TokenProperties(configuredToken));
     }
 }
