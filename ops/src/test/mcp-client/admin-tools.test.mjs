@@ -34,6 +34,36 @@ describe('admin tools', () => {
     expectOk(await call(await connect(issued.token), 'list_agents', {}));
   });
 
+  test('list_tokens shows when each token was created, expires and was last used, and never the token', async () => {
+    const created = expectOk(await call(admin, 'create_user', { username: uniqueName('listed'), role: 'USER' }));
+    const lasting = expectOk(await call(admin, 'issue_token', { user_id: created.user_id }));
+    const before = Date.now();
+    const expiring = expectOk(await call(admin, 'issue_token', { user_id: created.user_id, expires_in_days: 7 }));
+    assert.equal(lasting.expires_at, null);
+    const sevenDays = 7 * 24 * 3600 * 1000;
+    assert.ok(Math.abs(Date.parse(expiring.expires_at) - (before + sevenDays)) < 60_000, expiring.expires_at);
+    expectOk(await call(await connect(expiring.token), 'list_agents', {}));
+    expectOk(await call(admin, 'revoke_token', { token_id: lasting.token_id }));
+
+    const { tokens } = expectOk(await call(admin, 'list_tokens', { user_id: created.user_id }));
+
+    assert.deepEqual(tokens.map((token) => token.token_id), [lasting.token_id, expiring.token_id]);
+    const [revoked, used] = tokens;
+    assert.equal(revoked.revoked, true);
+    assert.equal(revoked.expires_at, null);
+    assert.equal(revoked.last_used_at, null);
+    assert.equal(used.revoked, false);
+    assert.equal(used.expires_at, expiring.expires_at);
+    assert.ok(Math.abs(Date.parse(used.last_used_at) - Date.now()) < 60_000, used.last_used_at);
+    assert.ok(Math.abs(Date.parse(used.created_at) - before) < 60_000, used.created_at);
+    const listed = JSON.stringify(tokens);
+    assert.ok(!listed.includes(expiring.token) && !listed.includes(lasting.token), 'list_tokens must never show a token');
+  });
+
+  test('list_tokens is permission_denied to a non-admin', async () => {
+    await refusedToUser('list_tokens', { user_id: user.user_id });
+  });
+
   test('a second admin created by the admin may use the admin tools', async () => {
     const second = await newUser(admin, { role: 'ADMIN', prefix: 'admin' });
     assert.equal(second.role, 'ADMIN');

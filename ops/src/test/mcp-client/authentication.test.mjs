@@ -4,7 +4,10 @@ import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamable
 import { adminToken, call, connect, disconnectAll, newUser } from './support/platform.mjs';
 import { expectOk } from './support/results.mjs';
 import { closeEventStore } from './support/event-store.mjs';
-import { initializeRequest, postToMcp } from './support/raw-http.mjs';
+import { initializeRequest, postToMcp, postToMcpFrom } from './support/raw-http.mjs';
+
+// the platform's agentry.security.max-failed-authentications (its default)
+const MAX_FAILED_AUTHENTICATIONS = 10;
 
 const isUnauthorized = (error) => error instanceof StreamableHTTPError && error.code === 401;
 
@@ -54,5 +57,36 @@ describe('authentication', () => {
     assert.equal(response.status, 401, response.body);
     await assert.rejects(connect(user.token), isUnauthorized);
     await assert.rejects(call(user.client, 'list_agents'), isUnauthorized);
+  });
+
+  test('an initialize request from a foreign Origin gets 403 with a JSON error, even with a valid token', async () => {
+    const response = await postToMcp(initializeRequest, { token: adminToken(), headers: { origin: 'http://evil.example' } });
+    assert.equal(response.status, 403, response.body);
+    assert.equal(JSON.parse(response.body).error, 'forbidden_origin');
+  });
+
+  test('an initialize request from a loopback Origin is accepted', async () => {
+    for (const origin of ['http://localhost:5173', 'http://127.0.0.1:3000']) {
+      const response = await postToMcp(initializeRequest, { token: adminToken(), headers: { origin } });
+      assert.equal(response.status, 200, `${origin}: ${response.body}`);
+    }
+  });
+
+  test('an address that sent too many wrong tokens gets 429 with Retry-After, another address is unaffected', async () => {
+    const guesser = '127.0.0.2';
+    for (let attempt = 0; attempt < MAX_FAILED_AUTHENTICATIONS; attempt++) {
+      const response = await postToMcpFrom(guesser, initializeRequest, { token: `agt_guess_${attempt}` });
+      assert.equal(response.status, 401, `attempt ${attempt}: ${response.body}`);
+    }
+
+    const throttled = await postToMcpFrom(guesser, initializeRequest, { token: 'agt_guess_again' });
+    assert.equal(throttled.status, 429, throttled.body);
+    assert.ok(Number(throttled.headers['retry-after']) >= 1, `Retry-After: ${throttled.headers['retry-after']}`);
+    assert.equal(JSON.parse(throttled.body).error, 'too_many_failed_authentications');
+    const validFromGuesser = await postToMcpFrom(guesser, initializeRequest, { token: adminToken() });
+    assert.equal(validFromGuesser.status, 429, 'a throttled address learns nothing, not even from a valid token');
+
+    const validElsewhere = await postToMcpFrom('127.0.0.3', initializeRequest, { token: adminToken() });
+    assert.equal(validElsewhere.status, 200, validElsewhere.body);
   });
 });

@@ -1,4 +1,5 @@
 // Plain HTTP requests to /mcp, for what the SDK client hides: status codes and malformed bodies.
+import http from 'node:http';
 import { mcpUrl } from './platform.mjs';
 
 export const initializeRequest = {
@@ -38,4 +39,38 @@ export function jsonRpcMessages(body) {
     .split('\n')
     .filter((line) => line.startsWith('data:'))
     .map((line) => JSON.parse(line.slice('data:'.length)));
+}
+
+/**
+ * POSTs the body from the given local address (any of 127.0.0.0/8 is this host on Linux), so that the
+ * platform sees a client address of the test's own; returns {status, headers, body}.
+ */
+export function postToMcpFrom(localAddress, body, { token, headers = {} } = {}) {
+  const url = mcpUrl();
+  const payload = typeof body === 'string' ? body : JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const request = http.request({
+      host: url.hostname,
+      port: url.port,
+      path: url.pathname,
+      method: 'POST',
+      localAddress,
+      timeout: 15_000,
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json, text/event-stream',
+        'content-length': Buffer.byteLength(payload),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+    }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk) => { text += chunk; });
+      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body: text }));
+    });
+    request.on('timeout', () => request.destroy(new Error('no answer within 15 s')));
+    request.on('error', reject);
+    request.end(payload);
+  });
 }

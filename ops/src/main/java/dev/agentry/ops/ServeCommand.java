@@ -17,13 +17,20 @@ class ServeCommand implements Callable<Integer> {
 
     /** Exit code that tells main to leave the JVM running (the web server keeps it alive). */
     static final int KEEP_RUNNING = -1;
+    static final int START_FAILED = 1;
 
     @Unmatched
     List<String> applicationProperties = new ArrayList<>();
 
     @Override
     public Integer call() {
-        SpringApplication.run(AgentryApplication.class, applicationProperties.toArray(String[]::new));
+        try {
+            SpringApplication.run(AgentryApplication.class, applicationProperties.toArray(String[]::new));
+        } catch (RuntimeException startFailed) {
+            // Spring Boot has reported why already (its failure analysis, or the stack trace when it has none);
+            // the command line would print the same trace again
+            return START_FAILED;
+        }
         return KEEP_RUNNING;
     }
 }

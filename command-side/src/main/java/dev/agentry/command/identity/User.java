@@ -61,7 +61,7 @@ class User {
             throw new CommandRejectedException(RejectionCode.FAILED_PRECONDITION,
                     "token '%s' already exists".formatted(command.tokenId()));
         }
-        apply(new ApiTokenIssued(userId, command.tokenId(), command.tokenHash()));
+        apply(new ApiTokenIssued(userId, command.tokenId(), command.tokenHash(), command.expiresAt()));
     }
 
     @CommandHandler

@@ -107,6 +107,10 @@ class McpEndToEndIT {
                         .map(model -> model.getKey() + "=" + model.getValue()).collect(Collectors.joining(",")))
                 .withEnvironment("AGENTRY_E2E_LLM_CONVERSATION", llm.conversationJson())
                 .withEnvironment("AGENTRY_E2E_SLACK_TOKEN", SLACK_TOKEN)
+                // what stdio-bridge.test.mjs runs mcp-stdio with, beside the platform on the same home
+                .withEnvironment("AGENTRY_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString())
+                .withEnvironment("AGENTRY_JAR", PlatformProcess.jar().toString())
+                .withEnvironment("AGENTRY_HOME", home.toString())
                 .runTestSuite(OUTPUT.resolve("mcp-end-to-end-node.log"));
         System.out.println(suite.output());
         assertTrue(suite.succeeded(), () -> "node --test exited with " + suite.exitCode() + "\n"

@@ -58,6 +58,13 @@ final class NodeMcpClient {
                 "AGENTRY_PG_URL", nodePostgresUrl(database)));
     }
 
+    /** This client aimed at a running platform on the embedded default, whose event store the tests do not read. */
+    NodeMcpClient against(PlatformProcess platform, String adminToken) {
+        return new NodeMcpClient(project, Map.of(
+                "AGENTRY_MCP_URL", platform.mcpUrl(),
+                "AGENTRY_ADMIN_TOKEN", adminToken));
+    }
+
     /** This client with one more environment variable for the tests, e.g. how the platform was configured. */
     NodeMcpClient withEnvironment(String name, String value) {
         Map<String, String> extended = new java.util.HashMap<>(environment);

@@ -47,7 +47,28 @@ final class PlatformProcess implements AutoCloseable {
      */
     static PlatformProcess start(PostgresTestDatabase database, Path home, String adminToken, Path log,
                                  String... properties) {
-        Path jar = Path.of(System.getProperty("agentry.jar", "target/agentry.jar")).toAbsolutePath();
+        List<String> withDatabase = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + PostgresTestDatabase.USER));
+        withDatabase.addAll(List.of(properties));
+        return startServe(home, adminToken, log, withDatabase.toArray(String[]::new));
+    }
+
+    /**
+     * Starts the jar on the embedded default, as a new user does: no {@code spring.datasource.url}, so it runs
+     * its own PostgreSQL with its data under {@code home}.
+     */
+    static PlatformProcess startEmbedded(Path home, String adminToken, Path log, String... properties) {
+        return startServe(home, adminToken, log, properties);
+    }
+
+    /** The packaged platform under test. */
+    static Path jar() {
+        return Path.of(System.getProperty("agentry.jar", "target/agentry.jar")).toAbsolutePath();
+    }
+
+    private static PlatformProcess startServe(Path home, String adminToken, Path log, String... properties) {
+        Path jar = jar();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("the packaged platform " + jar + " is missing: run 'mvn package' in ops first");
         }
@@ -56,9 +77,7 @@ final class PlatformProcess implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-XX:TieredStopAtLevel=1",
                 "-jar", jar.toString(), "serve",
-                "--server.port=" + port,
-                "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + PostgresTestDatabase.USER));
+                "--server.port=" + port));
         command.addAll(List.of(properties));
         if (Stream.of(properties).noneMatch(property -> property.startsWith("--agentry.temporal."))) {
             // its in-memory Temporal service must not take the fixed port beside other builds on this machine
@@ -88,6 +107,11 @@ final class PlatformProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + jar, e);
         }
+    }
+
+    /** The platform's process; its children (the embedded PostgreSQL) are among its descendants. */
+    ProcessHandle handle() {
+        return process.toHandle();
     }
 
     String mcpUrl() {

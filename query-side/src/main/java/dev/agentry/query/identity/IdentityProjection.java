@@ -45,14 +45,15 @@ class IdentityProjection {
     @EventHandler
     void on(ApiTokenIssued event, @Timestamp Instant at) {
         jdbc.sql("""
-                INSERT INTO api_tokens (token_id, user_id, token_hash, revoked, issued_at)
-                VALUES (:tokenId, :userId, :tokenHash, FALSE, :at)
+                INSERT INTO api_tokens (token_id, user_id, token_hash, revoked, issued_at, expires_at)
+                VALUES (:tokenId, :userId, :tokenHash, FALSE, :at, :expiresAt)
                 ON CONFLICT (token_id) DO NOTHING
                 """)
                 .param("tokenId", event.tokenId())
                 .param("userId", event.userId())
                 .param("tokenHash", event.tokenHash())
                 .param("at", utc(at))
+                .param("expiresAt", event.expiresAt() == null ? null : utc(event.expiresAt()))
                 .update();
     }
 

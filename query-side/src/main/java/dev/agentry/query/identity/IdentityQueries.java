@@ -1,7 +1,9 @@
 package dev.agentry.query.identity;
 
 import dev.agentry.command.api.Role;
+import dev.agentry.query.api.ApiTokenSummary;
 import dev.agentry.query.api.ApiTokenView;
+import dev.agentry.query.api.ListApiTokens;
 import dev.agentry.query.api.FindApiToken;
 import dev.agentry.query.api.FindApiTokenByHash;
 import dev.agentry.query.api.FindUser;
@@ -13,6 +15,9 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * Answers user and token look-ups. Every handler answers null when nothing matches: callers ask
@@ -23,7 +28,7 @@ class IdentityQueries {
 
     private static final String SELECT_USER = "SELECT user_id, username, role FROM users";
     private static final String SELECT_TOKEN = """
-            SELECT t.token_id, t.token_hash, t.revoked, u.user_id, u.username, u.role
+            SELECT t.token_id, t.token_hash, t.revoked, t.expires_at, u.user_id, u.username, u.role
             FROM api_tokens t JOIN users u ON u.user_id = t.user_id
             """;
 
@@ -62,12 +67,31 @@ class IdentityQueries {
                 .query(IdentityQueries::token).optional().orElse(null);
     }
 
+    @QueryHandler
+    List<ApiTokenSummary> list(ListApiTokens query) {
+        return jdbc.sql("""
+                        SELECT t.token_id, t.issued_at, t.expires_at, t.revoked, u.last_used_at
+                        FROM api_tokens t LEFT JOIN api_token_uses u ON u.token_id = t.token_id
+                        WHERE t.user_id = :userId
+                        ORDER BY t.issued_at, t.token_id
+                        """)
+                .param("userId", query.userId())
+                .query((row, rowNum) -> new ApiTokenSummary(row.getString("token_id"), instant(row, "issued_at"),
+                        instant(row, "expires_at"), row.getBoolean("revoked"), instant(row, "last_used_at")))
+                .list();
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
     private static UserView user(ResultSet row, int rowNum) throws SQLException {
         return new UserView(row.getString("user_id"), row.getString("username"), Role.valueOf(row.getString("role")));
     }
 
     private static ApiTokenView token(ResultSet row, int rowNum) throws SQLException {
         return new ApiTokenView(row.getString("token_id"), row.getString("token_hash"), row.getBoolean("revoked"),
-                user(row, rowNum));
+                user(row, rowNum), instant(row, "expires_at"));
     }
 }

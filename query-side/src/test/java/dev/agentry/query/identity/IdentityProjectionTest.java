@@ -7,7 +7,9 @@ import dev.agentry.command.api.UserCreated;
 import dev.agentry.query.Actor;
 import dev.agentry.query.QuerySide;
 import dev.agentry.query.ReadModelDatabase;
+import dev.agentry.query.api.ApiTokenSummary;
 import dev.agentry.query.api.ApiTokenView;
+import dev.agentry.query.api.ListApiTokens;
 import dev.agentry.query.api.FindApiToken;
 import dev.agentry.query.api.FindApiTokenByHash;
 import dev.agentry.query.api.FindUser;
@@ -21,9 +23,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class IdentityProjectionTest {
 
@@ -71,6 +75,27 @@ class IdentityProjectionTest {
         ApiTokenView expected = new ApiTokenView(tokenId, tokenHash, false, erin);
         assertThat(querySide.queryOptional(new FindApiToken(tokenId), ApiTokenView.class)).contains(expected);
         assertThat(querySide.queryOptional(new FindApiTokenByHash(tokenHash), ApiTokenView.class)).contains(expected);
+    }
+
+    @Test
+    void aTokenKeepsItsExpiryAndIsListedWithItWithoutItsHash() {
+        UserView judy = createUser("judy", Role.USER);
+        String lasting = newId();
+        String expiring = newId();
+        String expiringHash = newHash();
+        Instant expiresAt = Instant.parse("2027-01-31T09:00:00Z");
+        querySide.userEvent(judy.userId(), new ApiTokenIssued(judy.userId(), lasting, newHash()), ADMIN);
+        querySide.userEvent(judy.userId(), new ApiTokenIssued(judy.userId(), expiring, expiringHash, expiresAt), ADMIN);
+        querySide.userEvent(judy.userId(), new ApiTokenRevoked(judy.userId(), lasting), ADMIN);
+
+        assertThat(querySide.query(new FindApiTokenByHash(expiringHash), ApiTokenView.class))
+                .isEqualTo(new ApiTokenView(expiring, expiringHash, false, judy, expiresAt));
+        List<ApiTokenSummary> listed = querySide.queryList(new ListApiTokens(judy.userId()), ApiTokenSummary.class);
+        assertThat(listed).extracting(ApiTokenSummary::tokenId, ApiTokenSummary::expiresAt, ApiTokenSummary::revoked,
+                        ApiTokenSummary::lastUsedAt)
+                .containsExactly(tuple(lasting, null, true, null), tuple(expiring, expiresAt, false, null));
+        assertThat(listed).allSatisfy(token -> assertThat(token.issuedAt()).isNotNull());
+        assertThat(querySide.queryList(new ListApiTokens(newId()), ApiTokenSummary.class)).isEmpty();
     }
 
     @Test

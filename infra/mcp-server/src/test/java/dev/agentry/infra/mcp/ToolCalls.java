@@ -10,6 +10,7 @@ import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,7 +19,7 @@ public final class ToolCalls {
 
     public static final McpJsonMapper JSON = new JacksonMcpJsonMapper(new ObjectMapper());
     public static final JsonSchemaValidator SCHEMAS = new DefaultJsonSchemaValidator(new ObjectMapper());
-    public static final McpProperties PROPERTIES = new McpProperties("http", Duration.ofSeconds(5), null, Duration.ofMinutes(30));
+    public static final McpProperties PROPERTIES = new McpProperties(Duration.ofSeconds(5), null, Duration.ofMinutes(30), List.of());
 
     private ToolCalls() {
     }

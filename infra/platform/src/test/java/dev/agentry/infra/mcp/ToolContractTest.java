@@ -90,8 +90,9 @@ class ToolContractTest {
         Answers answers = new Answers(answered);
 
         Map<String, Object> user = answers.of("create_user", ADMIN, Map.of("username", "carol", "role", "USER"));
-        Map<String, Object> token = answers.of("issue_token", ADMIN, Map.of("user_id", user.get("user_id")));
+        Map<String, Object> token = answers.of("issue_token", ADMIN, Map.of("user_id", user.get("user_id"), "expires_in_days", 30));
         answers.of("revoke_token", ADMIN, Map.of("token_id", token.get("token_id")));
+        answers.of("list_tokens", ADMIN, Map.of("user_id", user.get("user_id")));
 
         Map<String, Object> agent = answers.of("create_agent", ALICE, Map.of("name", "digest",
                 "instructions", "Summarise the night.", "tier", "advanced", "schedule", Map.of("cron", "0 9 * * 1-5",
@@ -171,6 +172,8 @@ class ToolContractTest {
         expectError("create_user", ADMIN, Map.of("username", "alice"), "failed_precondition");
         expectError("issue_token", ADMIN, Map.of("user_id", "user-nobody"), "not_found");
         expectError("revoke_token", ADMIN, Map.of("token_id", "tok_unknown"), "not_found");
+        expectError("list_tokens", ADMIN, Map.of("user_id", "user-nobody"), "not_found");
+        expectError("issue_token", ADMIN, Map.of("user_id", "user-carol", "expires_in_days", 0), "invalid_argument");
         expectError("enable_model", ADMIN, Map.of("name", "no-such-model"), "not_found");
         expectError("slack_connect", BOB, Map.of("bot_token", "xoxb-refused"), "invalid_argument");
         for (String name : List.of("slack_list_channels", "slack_list_users")) {

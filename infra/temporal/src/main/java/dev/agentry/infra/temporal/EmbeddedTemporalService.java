@@ -1,17 +1,27 @@
 package dev.agentry.infra.temporal;
 
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.temporal.internal.testservice.GRPCServerHelper;
+import io.temporal.internal.testservice.TestServicesStarter;
 import org.apache.commons.lang3.exception.ExceptionUtils;
-import io.temporal.testserver.TestServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Temporal's in-memory service bound to a real gRPC port, with time running as on a real server.
- * Used by the embedded default and by {@code agentry temporal-dev}.
+ * Used by the embedded default and by {@code agentry temporal-dev}. It listens on the loopback address
+ * only: the service has no authentication, so anyone who reaches its port could start, signal or
+ * terminate workflows. ({@code TestServer.createPortBoundServer} would bind every interface; this does
+ * what it does, on 127.0.0.1.)
  */
 public final class EmbeddedTemporalService implements AutoCloseable {
 
@@ -19,10 +29,14 @@ public final class EmbeddedTemporalService implements AutoCloseable {
     /** a port found free can be taken before the service binds it; another free port is tried then */
     private static final int ATTEMPTS_ON_A_FREE_PORT = 5;
 
-    private final TestServer.PortBoundTestServer server;
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    private final TestServicesStarter services;
+    private final Server server;
     private final int port;
 
-    private EmbeddedTemporalService(TestServer.PortBoundTestServer server, int port) {
+    private EmbeddedTemporalService(TestServicesStarter services, Server server, int port) {
+        this.services = services;
         this.server = server;
         this.port = port;
     }
@@ -47,12 +61,16 @@ public final class EmbeddedTemporalService implements AutoCloseable {
     }
 
     private static EmbeddedTemporalService bind(int port) {
+        // true: time is not skipped, so timers last as long as on a real server
+        TestServicesStarter services = new TestServicesStarter(true, 0);
         try {
-            // true: time is not skipped, so timers last as long as on a real server
-            EmbeddedTemporalService service = new EmbeddedTemporalService(TestServer.createPortBoundServer(port, true), port);
-            log.info("In-memory Temporal service on 127.0.0.1:{}", port);
-            return service;
-        } catch (RuntimeException e) {
+            ServerBuilder<?> builder = NettyServerBuilder.forAddress(new InetSocketAddress(LOOPBACK, port));
+            GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+            Server server = builder.build().start();
+            log.info("In-memory Temporal service on {}:{}", LOOPBACK.getHostAddress(), port);
+            return new EmbeddedTemporalService(services, server, port);
+        } catch (IOException | RuntimeException e) {
+            services.close();
             throw new IllegalStateException("The in-memory Temporal service cannot listen on port " + port
                     + " (" + rootMessage(e) + "). Free the port, choose another with --agentry.temporal.embedded-port=PORT"
                     + " (0 for any free one), or connect to a Temporal server with --agentry.temporal.target=HOST:PORT", e);
@@ -64,16 +82,26 @@ public final class EmbeddedTemporalService implements AutoCloseable {
     }
 
     public String target() {
-        return "127.0.0.1:" + port;
+        return LOOPBACK.getHostAddress() + ":" + port;
     }
 
     @Override
     public void close() {
-        server.close();
+        server.shutdown();
+        try {
+            if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+                server.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            server.shutdownNow();
+            Thread.currentThread().interrupt();
+        } finally {
+            services.close();
+        }
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0, 1, LOOPBACK)) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port for the in-memory Temporal service", e);

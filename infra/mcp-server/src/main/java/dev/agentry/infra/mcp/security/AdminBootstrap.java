@@ -55,16 +55,15 @@ class AdminBootstrap {
     private final PrintStream console;
 
     AdminBootstrap(CommandGateway commandGateway, QueryGateway queryGateway, ReadModelFreshness freshness,
-                   TokenProperties tokens, McpProperties mcp) {
+                   TokenProperties tokens) {
         this.commandGateway = commandGateway;
         this.queryGateway = queryGateway;
         this.freshness = freshness;
         this.configuredToken = tokens.adminToken();
-        // over stdio, standard output carries the protocol
-        this.console = "stdio".equals(mcp.transport()) ? System.err : System.out;
+        this.console = System.out;
     }
 
-    /** Runs before anything else that waits for the application to be ready (the stdio server, the announcement). */
+    /** Runs before anything else that waits for the application to be ready (the announcement). */
     @EventListener(ApplicationReadyEvent.class)
     @Order(0)
     void ensureAdministrator() {

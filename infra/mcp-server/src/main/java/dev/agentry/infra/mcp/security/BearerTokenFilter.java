@@ -7,32 +7,43 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Lets a request through only with {@code Authorization: Bearer <token>} of a known, unrevoked
- * token, and hands the resolved {@link Caller} on as a request attribute. Anything else ends here
- * with 401 (or 503 when the token cannot be checked).
+ * Lets a request through only with {@code Authorization: Bearer <token>} of a known, unrevoked,
+ * unexpired token, and hands the resolved {@link Caller} on as a request attribute. Anything else ends
+ * here with 401 (or 503 when the token cannot be checked). A client address that has sent too many
+ * wrong tokens is refused with 429 and {@code Retry-After} before its token is looked at.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(BearerTokenFilter.class);
     private static final String BEARER = "Bearer";
+    private static final int TOO_MANY_REQUESTS = 429;
 
     private final BearerTokenAuthenticator authenticator;
+    private final FailedAuthenticationThrottle throttle;
 
-    BearerTokenFilter(BearerTokenAuthenticator authenticator) {
+    BearerTokenFilter(BearerTokenAuthenticator authenticator, FailedAuthenticationThrottle throttle) {
         this.authenticator = authenticator;
+        this.throttle = throttle;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String address = request.getRemoteAddr();
+        Optional<Duration> wait = throttle.refusal(address);
+        if (wait.isPresent()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.get().toSeconds() + 1)));
+            JsonRefusal.send(response, TOO_MANY_REQUESTS,
+                    "too_many_failed_authentications", "too many wrong tokens from this address; retry later");
+            return;
+        }
         String token = bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (token == null) {
             refuse(response, HttpServletResponse.SC_UNAUTHORIZED, BEARER,
@@ -49,8 +60,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         if (caller.isEmpty()) {
+            throttle.recordFailure(address);
             refuse(response, HttpServletResponse.SC_UNAUTHORIZED, BEARER + " error=\"invalid_token\"",
-                    "unauthenticated", "the bearer token is unknown or revoked");
+                    "unauthenticated", "the bearer token is unknown, revoked or expired");
             return;
         }
         request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller.get());
@@ -73,13 +85,9 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
     private static void refuse(HttpServletResponse response, int status, String challenge, String error, String message)
             throws IOException {
-        response.setStatus(status);
         if (challenge != null) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
         }
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        // fixed texts only: nothing from the request is echoed
-        response.getWriter().write("{\"error\":\"" + error + "\",\"message\":\"" + message + "\"}");
+        JsonRefusal.send(response, status, error, message);
     }
 }

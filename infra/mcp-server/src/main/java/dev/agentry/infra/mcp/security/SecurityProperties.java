@@ -8,8 +8,15 @@ import java.time.Duration;
 /**
  * {@code agentry.security.*}.
  *
- * @param tokenLookupTimeout how long the bearer-token check may wait for the token store
+ * @param tokenLookupTimeout          how long the bearer-token check may wait for the token store
+ * @param maxFailedAuthentications    failed authentications a client address may have within the window before
+ *                                    its requests are refused with 429
+ * @param failedAuthenticationWindow  the window; a refused address may try again once a failure has aged out
+ *                                    of it ({@code window / max} after its last allowed failure)
  */
 @ConfigurationProperties("agentry.security")
-public record SecurityProperties(@DefaultValue("5s") Duration tokenLookupTimeout) {
+public record SecurityProperties(
+        @DefaultValue("5s") Duration tokenLookupTimeout,
+        @DefaultValue("10") int maxFailedAuthentications,
+        @DefaultValue("1m") Duration failedAuthenticationWindow) {
 }

@@ -20,6 +20,7 @@ import dev.agentry.query.api.UserView;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,7 +57,7 @@ class AdminToolsTest {
     private final ReadModelQueries readModel = new ReadModelQueries(messaging.queryGateway(), InMemoryMessaging.readModelsAlwaysCurrent(), ToolCalls.PROPERTIES);
     private final CommandSender commands = new CommandSender(messaging.commandGateway(), ToolCalls.PROPERTIES);
     private final CreateUserTool createUser = new CreateUserTool(commands, readModel);
-    private final IssueTokenTool issueToken = new IssueTokenTool(commands, readModel);
+    private final IssueTokenTool issueToken = new IssueTokenTool(commands, readModel, Clock.systemUTC());
     private final RevokeTokenTool revokeToken = new RevokeTokenTool(commands, readModel);
 
     @Test

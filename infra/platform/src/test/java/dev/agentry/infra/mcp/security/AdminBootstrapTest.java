@@ -1,7 +1,5 @@
 package dev.agentry.infra.mcp.security;
 
-import java.time.Duration;
-import dev.agentry.infra.mcp.McpProperties;
 import dev.agentry.command.api.CommandRejectedException;
 import dev.agentry.command.api.CreateUser;
 import dev.agentry.command.api.IssueApiToken;
@@ -31,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(OutputCaptureExtension.class)
 class AdminBootstrapTest {
 
-    private static final McpProperties HTTP = new McpProperties("http", Duration.ofSeconds(10), null, Duration.ofMinutes(30));
 
     private static final Pattern BANNER = Pattern.compile("Admin token \\(shown once\\): (agt_[A-Za-z0-9_-]{43})");
 
@@ -96,7 +93,7 @@ class AdminBootstrapTest {
                 .onCommand(CreateUser.class, command -> messaging.commandGateway().sendAndWait(command))
                 .onCommand(IssueApiToken.class, command -> messaging.commandGateway().sendAndWait(command));
 
-        new AdminBootstrap(withoutReadModel.commandGateway(), withoutReadModel.queryGateway(), InMemoryMessaging.readModelsAlwaysCurrent(), new TokenProperties("", ""), HTTP).ensureAdministrator();
+        new AdminBootstrap(withoutReadModel.commandGateway(), withoutReadModel.queryGateway(), InMemoryMessaging.readModelsAlwaysCurrent(), new TokenProperties("")).ensureAdministrator();
 
         assertThat(output.getOut().substring(printedBefore)).doesNotContain("Admin token");
         assertThat(users).hasSize(1);
@@ -119,12 +116,12 @@ class AdminBootstrapTest {
             throw new DataAccessResourceFailureException("connection refused");
         });
 
-        assertThatThrownBy(() -> new AdminBootstrap(broken.commandGateway(), broken.queryGateway(), InMemoryMessaging.readModelsAlwaysCurrent(), new TokenProperties("", ""), HTTP).ensureAdministrator())
+        assertThatThrownBy(() -> new AdminBootstrap(broken.commandGateway(), broken.queryGateway(), InMemoryMessaging.readModelsAlwaysCurrent(), new TokenProperties("")).ensureAdministrator())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("Could not create the administrator: connection refused");
     }
 
     private AdminBootstrap bootstrap(String configuredToken) {
-        return new AdminBootstrap(messaging.commandGateway(), messaging.queryGateway(), InMemoryMessaging.readModelsAlwaysCurrent(), new TokenProperties(configuredToken, ""), HTTP);
+        return new AdminBootstrap(messaging.commandGateway(), messaging.queryGateway(), InMemoryMessaging.readModelsAlwaysCurrent(), new TokenProperties(configuredToken));
     }
 }

@@ -10,7 +10,10 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,8 +27,11 @@ class BearerTokenFilterTest {
     private final Map<String, ApiTokenView> tokensByHash = new ConcurrentHashMap<>();
     private final InMemoryMessaging messaging = new InMemoryMessaging()
             .onQuery(FindApiTokenByHash.class, ApiTokenView.class, query -> tokensByHash.get(query.tokenHash()));
-    private final BearerTokenFilter filter =
-            new BearerTokenFilter(new BearerTokenAuthenticator(messaging.queryGateway(), new SecurityProperties(Duration.ofSeconds(5))));
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
+    private static final SecurityProperties SECURITY = new SecurityProperties(Duration.ofSeconds(5), 3, Duration.ofMinutes(1));
+    private final BearerTokenFilter filter = new BearerTokenFilter(
+            new BearerTokenAuthenticator(messaging.queryGateway(), SECURITY, CLOCK, null),
+            new FailedAuthenticationThrottle(SECURITY.maxFailedAuthentications(), SECURITY.failedAuthenticationWindow()));
 
     @Test
     void aRequestWithoutAuthorizationIsRefusedWith401AndABearerChallenge() throws Exception {
@@ -84,6 +90,19 @@ class BearerTokenFilterTest {
     }
 
     @Test
+    void anExpiredTokenIsRefusedAndOneBeforeItsExpiryIsNot() throws Exception {
+        String expired = issue(CLOCK.instant());
+        String stillValid = issue(CLOCK.instant().plusSeconds(1));
+
+        Exchange refused = filter("Bearer " + expired);
+
+        assertThat(refused.response.getStatus()).isEqualTo(401);
+        assertThat(refused.response.getContentAsString()).contains("unknown, revoked or expired");
+        assertThat(refused.reachedTheEndpoint()).isFalse();
+        assertThat(filter("Bearer " + stillValid).reachedTheEndpoint()).isTrue();
+    }
+
+    @Test
     void aValidTokenReachesTheEndpointWithItsUserAsTheCaller() throws Exception {
         String token = issue(false);
 
@@ -105,7 +124,8 @@ class BearerTokenFilterTest {
     @Test
     void whenTheTokenStoreCannotBeAskedTheAnswerIs503() throws Exception {
         BearerTokenFilter withoutReadModel = new BearerTokenFilter(
-                new BearerTokenAuthenticator(new InMemoryMessaging().queryGateway(), new SecurityProperties(Duration.ofSeconds(5))));
+                new BearerTokenAuthenticator(new InMemoryMessaging().queryGateway(), SECURITY, CLOCK, null),
+                new FailedAuthenticationThrottle(1, Duration.ofMinutes(1)));
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/mcp");
         request.addHeader("Authorization", "Bearer " + ApiTokens.newToken());
         MockHttpServletResponse response = new MockHttpServletResponse();
@@ -116,6 +136,44 @@ class BearerTokenFilterTest {
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getContentAsString()).contains("\"error\":\"unavailable\"");
         assertThat(chain.getRequest()).isNull();
+    }
+
+    @Test
+    void anAddressThatSentTooManyWrongTokensIsRefusedWith429AndRetryAfterEvenWithAValidToken() throws Exception {
+        String token = issue(false);
+        for (int failure = 0; failure < SECURITY.maxFailedAuthentications(); failure++) {
+            assertThat(filter("Bearer " + ApiTokens.newToken(), "203.0.113.7").response.getStatus()).isEqualTo(401);
+        }
+
+        Exchange guess = filter("Bearer " + ApiTokens.newToken(), "203.0.113.7");
+        Exchange valid = filter("Bearer " + token, "203.0.113.7");
+
+        assertThat(guess.response.getStatus()).isEqualTo(429);
+        // three failures a minute: one more attempt every 20 s
+        assertThat(Integer.parseInt(guess.response.getHeader("Retry-After"))).isBetween(1, 21);
+        assertThat(guess.response.getContentAsString()).contains("\"error\":\"too_many_failed_authentications\"");
+        assertThat(valid.response.getStatus()).isEqualTo(429);
+        assertThat(valid.reachedTheEndpoint()).isFalse();
+    }
+
+    @Test
+    void anotherAddressIsNotThrottledByTheFailuresOfOne() throws Exception {
+        String token = issue(false);
+        for (int failure = 0; failure <= SECURITY.maxFailedAuthentications(); failure++) {
+            filter("Bearer " + ApiTokens.newToken(), "203.0.113.7");
+        }
+
+        assertThat(filter("Bearer " + token, "198.51.100.2").reachedTheEndpoint()).isTrue();
+        assertThat(filter("Bearer " + ApiTokens.newToken(), "198.51.100.2").response.getStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void successesDoNotCountAsFailures() throws Exception {
+        String token = issue(false);
+
+        for (int success = 0; success < 3 * SECURITY.maxFailedAuthentications(); success++) {
+            assertThat(filter("Bearer " + token, "203.0.113.7").reachedTheEndpoint()).isTrue();
+        }
     }
 
     @Test
@@ -136,8 +194,20 @@ class BearerTokenFilterTest {
         return token;
     }
 
+    private String issue(Instant expiresAt) {
+        String token = ApiTokens.newToken();
+        String hash = ApiTokens.sha256Hex(token);
+        tokensByHash.put(hash, new ApiTokenView(ApiTokens.newTokenId(), hash, false, ALICE, expiresAt));
+        return token;
+    }
+
     private Exchange filter(String authorization) throws Exception {
+        return filter(authorization, "127.0.0.1");
+    }
+
+    private Exchange filter(String authorization, String clientAddress) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/mcp");
+        request.setRemoteAddr(clientAddress);
         if (authorization != null) {
             request.addHeader("Authorization", authorization);
         }

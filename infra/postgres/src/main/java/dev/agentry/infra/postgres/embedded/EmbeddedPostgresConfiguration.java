@@ -15,26 +15,39 @@ import java.nio.file.Path;
 
 /**
  * The embedded default: without {@code spring.datasource.url} the platform runs its own PostgreSQL
- * (real binaries) with its data under {@code AGENTRY_HOME/postgres}, kept across restarts.
+ * (real binaries) with its data under {@code AGENTRY_HOME/postgres}, kept across restarts. It listens
+ * on the loopback address only, and takes over a folder that a killed platform's server still holds.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+    private static final String LOOPBACK = "127.0.0.1";
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) {
         Path dataDirectory = properties.dataDirectory();
         try {
             Files.createDirectories(dataDirectory);
+            PreviousPostmaster.stopOrphanOn(dataDirectory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    .setServerConfig("listen_addresses", LOOPBACK)
+                    // the context stops it after everything that uses it; a hook of its own would stop it first
+                    .setRegisterShutdownHook(false)
                     .start();
             log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), dataDirectory);
             return postgres;
+        } catch (PreviousPostmaster.DataFolderInUseException e) {
+            throw e;
         } catch (IOException | IllegalStateException e) {
+            if (String.valueOf(e.getMessage()).contains("could not lock")) {
+                throw new PreviousPostmaster.DataFolderInUseException("The embedded PostgreSQL data folder " + dataDirectory
+                        + " is in use by another running Agentry platform: stop that platform, or give this one another"
+                        + " AGENTRY_HOME (to use the running platform from a stdio client, run 'agentry mcp-stdio')");
+            }
             throw new EmbeddedPostgresUnavailableException(dataDirectory, e);
         }
     }
@@ -42,7 +55,7 @@ class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(EmbeddedPostgres postgres) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setJdbcUrl("jdbc:postgresql://" + LOOPBACK + ":" + postgres.getPort() + "/postgres");
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(10);
         return dataSource;
