@@ -32,6 +32,7 @@ class InfraModuleBoundariesTest {
             "blob", "blob-storage",
             "temporal", "temporal",
             "mcp", "mcp-server",
+            "telemetry", "telemetry",
             "platform", "platform");
 
     private static JavaClasses classes;
@@ -60,6 +61,14 @@ class InfraModuleBoundariesTest {
     void temporalIsUsedOnlyByTheWorkflowsAndTheTemporalAdapter() {
         noClasses().that().resideOutsideOfPackages("dev.agentry.workflows..", "dev.agentry.infra.temporal..")
                 .should().dependOnClassesThat().resideInAPackage("io.temporal..")
+                .check(classes);
+    }
+
+    /** Everything else uses the OpenTelemetry API, a no-op unless infra/telemetry installs the SDK. */
+    @Test
+    void theOpenTelemetrySdkAndItsExportersAreUsedOnlyByTheTelemetryAdapter() {
+        noClasses().that().resideOutsideOfPackage("dev.agentry.infra.telemetry..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.opentelemetry.sdk..", "io.opentelemetry.exporter..")
                 .check(classes);
     }
 

@@ -110,7 +110,7 @@ final class AgentLoop {
 
     private ToolOutcome invoke(ContentPart.ToolCall call) {
         try {
-            return toolActivities.invoke(call.name(), call.argumentsJson(), toolContext);
+            return toolActivities.invoke(call.name(), call.argumentsJson(), toolContext.forCall(call.id()));
         } catch (ActivityFailure failure) {
             return ToolOutcome.error("tool '%s' failed: %s".formatted(call.name(), messageOf(failure)));
         }

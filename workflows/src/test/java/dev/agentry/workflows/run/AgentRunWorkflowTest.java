@@ -31,7 +31,7 @@ class AgentRunWorkflowTest {
             assertThat(outcome.succeeded()).isTrue();
             assertThat(bench.tools.invocations()).singleElement().satisfies(invocation -> {
                 assertThat(invocation.argumentsJson()).isEqualTo("{\"timezone\":\"Europe/Berlin\"}");
-                assertThat(invocation.context()).isEqualTo(new ToolContext("agent-1", "run-tool", "owner-1"));
+                assertThat(invocation.context()).isEqualTo(new ToolContext("agent-1", "run-tool", "owner-1", "call-1"));
             });
             List<LlmRequest> requests = bench.model.requests();
             assertThat(requests).hasSize(2);
