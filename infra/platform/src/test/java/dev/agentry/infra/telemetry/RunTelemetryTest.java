@@ -10,6 +10,8 @@ import dev.agentry.command.api.OverlapPolicy;
 import dev.agentry.command.api.ReasoningTier;
 import dev.agentry.command.api.Role;
 import dev.agentry.command.api.Schedule;
+import dev.agentry.command.api.StartAgent;
+import dev.agentry.command.api.StopAgent;
 import dev.agentry.infra.llm.FakeVendorServer;
 import dev.agentry.infra.mcp.McpTool;
 import dev.agentry.infra.mcp.ToolCalls;
@@ -22,7 +24,10 @@ import io.opentelemetry.proto.metrics.v1.Metric;
 import io.opentelemetry.proto.trace.v1.Span;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -39,6 +44,7 @@ import static org.awaitility.Awaitility.await;
  * The whole platform with Temporal's in-memory service, exporting over OTLP/HTTP to a receiver in the test,
  * one run through a local chat-completions server that asks for {@code current_time}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RunTelemetryTest {
 
     private static final Caller ALICE = new Caller("user-alice", "alice", Role.USER);
@@ -80,6 +86,7 @@ class RunTelemetryTest {
     }
 
     @Test
+    @Order(1)
     void oneRunAgentNowIsOneTraceFromTheMcpCallThroughTheRunToTheModelAndTheTool() {
         String agentId = createAgent("clock reader", List.of("current_time"));
         llm.answer(200, toolCallAnswer("call_time_1", "current_time", "{\"timezone\":\"Europe/Berlin\"}", 120, 18))
@@ -131,6 +138,46 @@ class RunTelemetryTest {
     }
 
     /**
+     * A scheduled run belongs to the trace that started the schedule (start_agent's command, its event and
+     * temporal-sync's signal-with-start), however long after it fires. (A running agent's manual run goes
+     * through its schedule's triggerNow signal, whose header the in-memory service drops: its trace is not
+     * checked here.)
+     */
+    @Test
+    @Order(2)
+    void aScheduledRunIsInTheTraceThatStartedItsSchedule() {
+        String agentId = createAgent("minutely", List.of(), new Schedule("* * * * *", "UTC"));
+        for (int answers = 0; answers < 4; answers++) {
+            llm.answer(200, finalAnswer("Done.", 30, 4));
+        }
+        platform.send(new StartAgent(agentId, ALICE.userId()), ALICE.userId(), ALICE.username());
+        try {
+            Map<String, Object> started = structured(runAgentNow(), ToolCalls.callTraced(runAgentNow(), ALICE,
+                    Map.of("agent_id", agentId), platform.bean(OpenTelemetry.class)));
+            String manualRunId = started.get("run_id").toString();
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> completedRunOf(manualRunId), span -> span != null);
+
+            Span scheduledRun = await().atMost(Duration.ofSeconds(75)).until(() -> collector.spans().stream()
+                    .filter(RunTelemetryTest::completedRun)
+                    .filter(span -> agentId.equals(OtlpReceiver.attributes(span.getAttributesList()).get("gen_ai.agent.id")))
+                    .filter(span -> !OtlpReceiver.attributes(span.getAttributesList()).get("agentry.run.id").toString().contains("-manual-"))
+                    .findFirst().orElse(null), span -> span != null);
+            assertThat(OtlpReceiver.attributes(scheduledRun.getAttributesList())).containsEntry("gen_ai.agent.name", "minutely");
+            assertThat(spansOf(OtlpReceiver.traceId(scheduledRun))).extracting(Span::getName)
+                    .contains("SignalWithStartWorkflow:AgentScheduleWorkflow");
+        } finally {
+            platform.send(new StopAgent(agentId, ALICE.userId()), ALICE.userId(), ALICE.username());
+        }
+    }
+
+    private static Span completedRunOf(String runId) {
+        return collector.spans().stream().filter(RunTelemetryTest::completedRun)
+                .filter(span -> runId.equals(OtlpReceiver.attributes(span.getAttributesList()).get("agentry.run.id")))
+                .findFirst().orElse(null);
+    }
+
+    /**
      * Against the in-memory service every workflow task replays the run on a fresh copy, each one a span
      * marked evicted; the span of the copy that completed the run is the run's.
      */
@@ -168,9 +215,13 @@ class RunTelemetryTest {
     }
 
     private static String createAgent(String name, List<String> tools) {
+        return createAgent(name, tools, new Schedule("0 8 * * *", "UTC"));
+    }
+
+    private static String createAgent(String name, List<String> tools, Schedule schedule) {
         String agentId = "agent-" + UUID.randomUUID();
         platform.send(new CreateAgent(agentId, ALICE.userId(), new AgentSettings(name, "Tell the time in Berlin.",
-                ReasoningTier.STANDARD, null, new Schedule("0 8 * * *", "UTC"), tools,
+                ReasoningTier.STANDARD, null, schedule, tools,
                 OverlapPolicy.SKIP, CatchUpPolicy.SKIP, null)), ALICE.userId(), ALICE.username());
         return agentId;
     }

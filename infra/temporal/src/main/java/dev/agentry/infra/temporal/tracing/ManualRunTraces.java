@@ -16,7 +16,8 @@ import java.util.Map;
  * schedule workflow's: the trace context of the {@code triggerNow} signal is remembered by run id and
  * written into the header of the child workflow started for that run. Signals are replayed with the
  * history, so what is remembered is the same after a replay; headers only count when the child is
- * really started.
+ * really started. Temporal's in-memory service does not keep a signal's header: there the manual run of a
+ * running agent stays in the schedule's trace.
  */
 final class ManualRunTraces extends WorkerInterceptorBase {
 
