@@ -135,6 +135,10 @@ class RunTelemetryTest {
         assertThat(tokenSum("input")).isEqualTo(280);
         assertThat(tokenSum("output")).isEqualTo(43);
         assertThat(latestMetric("gen_ai.client.operation.duration")).isNotNull();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(latestMetric("agentry.runs")).isNotNull());
+        assertThat(latestMetric("agentry.event_processor.lag").getGauge().getDataPointsList())
+                .extracting(point -> OtlpReceiver.attributes(point.getAttributesList()).get("agentry.event_processor.name"))
+                .contains("temporal-sync");
     }
 
     /**
