@@ -25,11 +25,11 @@ class McpServerFactory {
     private final ToolCallTelemetry telemetry;
 
     McpServerFactory(List<McpTool<?>> tools, McpJsonMapper mcpJsonMapper, JsonSchemaValidator mcpSchemaValidator,
-                     ObjectProvider<OpenTelemetry> openTelemetry) {
+                     ObjectProvider<OpenTelemetry> openTelemetry, McpErrorLog errors) {
         this.tools = tools.stream().sorted(Comparator.comparing(tool -> tool.definition().name())).toList();
         this.jsonMapper = mcpJsonMapper;
         this.schemaValidator = mcpSchemaValidator;
-        this.telemetry = new ToolCallTelemetry(openTelemetry.getIfAvailable(OpenTelemetry::noop));
+        this.telemetry = new ToolCallTelemetry(openTelemetry.getIfAvailable(OpenTelemetry::noop), errors);
     }
 
     /**

@@ -15,7 +15,7 @@ import org.slf4j.MDC;
 
 /**
  * Each MCP tool call as a server span ({@code tools/call <tool>}) and in the
- * {@code mcp.server.operation.duration} histogram by tool and error code. While the call runs, its trace
+ * {@code mcp.server.operation.duration} histogram by tool and error code, its errors in the {@link McpErrorLog}. While the call runs, its trace
  * and span ids are in the logging context ({@code trace_id}, {@code span_id}), so its log lines name them.
  */
 final class ToolCallTelemetry {
@@ -29,8 +29,15 @@ final class ToolCallTelemetry {
 
     private final Tracer tracer;
     private final DoubleHistogram duration;
+    private final McpErrorLog errors;
 
+    /** Its errors counted for no one, for calls outside a server. */
     ToolCallTelemetry(OpenTelemetry openTelemetry) {
+        this(openTelemetry, new McpErrorLog());
+    }
+
+    ToolCallTelemetry(OpenTelemetry openTelemetry, McpErrorLog errors) {
+        this.errors = errors;
         this.tracer = openTelemetry.getTracer("dev.agentry.mcp");
         this.duration = openTelemetry.getMeter("dev.agentry.mcp").histogramBuilder("mcp.server.operation.duration")
                 .setUnit("s").setDescription("MCP tool calls, by tool and error code").build();
@@ -69,6 +76,7 @@ final class ToolCallTelemetry {
 
         void failed(ToolFailure failure) {
             errorCode = failure.code().wireName();
+            errors.record(errorCode);
             span.setAttribute(ERROR_TYPE, errorCode);
             span.setStatus(StatusCode.ERROR, errorCode);
         }

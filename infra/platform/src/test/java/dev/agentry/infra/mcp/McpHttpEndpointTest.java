@@ -166,7 +166,7 @@ class McpHttpEndpointTest {
             assertThat(admin.listTools().tools()).extracting(McpSchema.Tool::name).containsExactly(
                     "agent_history", "create_agent", "create_user", "delete_agent", "disable_model", "enable_model",
                     "get_agent", "get_run", "issue_token", "list_agents", "list_models", "list_runs", "reconcile",
-                    "revoke_token", "run_agent_now", "start_agent", "stop_agent", "update_agent");
+                    "revoke_token", "run_agent_now", "start_agent", "stop_agent", "system_health", "update_agent");
             assertThat(admin.listTools().tools()).allSatisfy(tool -> {
                 assertThat(tool.inputSchema()).containsEntry("type", "object").containsEntry("additionalProperties", false);
                 assertThat(tool.outputSchema()).containsEntry("type", "object");
@@ -174,12 +174,12 @@ class McpHttpEndpointTest {
             });
             // what a client may do without asking: read-only tools change nothing, destructive ones take something away
             assertThat(toolsWhere(admin, hints -> hints.readOnlyHint())).containsExactly(
-                    "agent_history", "get_agent", "get_run", "list_agents", "list_models", "list_runs");
+                    "agent_history", "get_agent", "get_run", "list_agents", "list_models", "list_runs", "system_health");
             assertThat(toolsWhere(admin, hints -> hints.destructiveHint())).containsExactly(
                     "delete_agent", "reconcile", "revoke_token");
             assertThat(toolsWhere(admin, hints -> hints.idempotentHint())).containsExactly(
                     "agent_history", "disable_model", "enable_model", "get_agent", "get_run", "list_agents", "list_models",
-                    "list_runs", "reconcile", "revoke_token", "start_agent", "stop_agent", "update_agent");
+                    "list_runs", "reconcile", "revoke_token", "start_agent", "stop_agent", "system_health", "update_agent");
             assertThat(toolsWhere(admin, hints -> hints.openWorldHint())).containsExactly("run_agent_now");
 
             CallToolResult created = admin.callTool(new McpSchema.CallToolRequest("create_user", Map.of("username", "carol")));

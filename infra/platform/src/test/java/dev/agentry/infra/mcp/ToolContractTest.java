@@ -123,6 +123,7 @@ class ToolContractTest {
         answers.of("disable_model", ADMIN, Map.of("name", catalogueModel));
         answers.of("enable_model", ADMIN, Map.of("name", catalogueModel));
         answers.of("reconcile", ADMIN, Map.of("dry_run", true));
+        answers.of("system_health", ADMIN, Map.of());
         answers.of("delete_agent", ALICE, Map.of("agent_id", agentId));
 
         assertThat(answered).as("tools whose successful answer was checked").isEqualTo(new TreeSet<>(tools.keySet()));

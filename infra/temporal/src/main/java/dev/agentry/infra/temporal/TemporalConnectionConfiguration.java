@@ -3,6 +3,7 @@ package dev.agentry.infra.temporal;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentry.infra.temporal.tracing.TemporalTracing;
+import dev.agentry.workflows.health.TemporalHealth;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
@@ -69,6 +70,11 @@ class TemporalConnectionConfiguration {
                 .setDataConverter(dataConverter())
                 .setInterceptors(tracing.clientInterceptor())
                 .build());
+    }
+
+    @Bean
+    TemporalHealth temporalHealth(WorkflowClient client) {
+        return new TemporalHealthProbe(client);
     }
 
     /**
