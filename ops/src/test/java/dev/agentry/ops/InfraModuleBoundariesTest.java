@@ -34,6 +34,7 @@ class InfraModuleBoundariesTest {
             "mcp", "mcp-server",
             "secrets", "secrets",
             "slack", "slack",
+            "telemetry", "telemetry",
             "platform", "platform");
 
     private static JavaClasses classes;
@@ -83,6 +84,14 @@ class InfraModuleBoundariesTest {
     void temporalIsUsedOnlyByTheWorkflowsAndTheTemporalAdapter() {
         noClasses().that().resideOutsideOfPackages("dev.agentry.workflows..", "dev.agentry.infra.temporal..")
                 .should().dependOnClassesThat().resideInAPackage("io.temporal..")
+                .check(classes);
+    }
+
+    /** Everything else uses the OpenTelemetry API, a no-op unless infra/telemetry installs the SDK. */
+    @Test
+    void theOpenTelemetrySdkAndItsExportersAreUsedOnlyByTheTelemetryAdapter() {
+        noClasses().that().resideOutsideOfPackage("dev.agentry.infra.telemetry..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.opentelemetry.sdk..", "io.opentelemetry.exporter..")
                 .check(classes);
     }
 

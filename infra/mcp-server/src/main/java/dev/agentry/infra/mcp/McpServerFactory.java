@@ -6,6 +6,8 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpSchema;
+import io.opentelemetry.api.OpenTelemetry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
@@ -20,11 +22,14 @@ class McpServerFactory {
     private final List<McpTool<?>> tools;
     private final McpJsonMapper jsonMapper;
     private final JsonSchemaValidator schemaValidator;
+    private final ToolCallTelemetry telemetry;
 
-    McpServerFactory(List<McpTool<?>> tools, McpJsonMapper mcpJsonMapper, JsonSchemaValidator mcpSchemaValidator) {
+    McpServerFactory(List<McpTool<?>> tools, McpJsonMapper mcpJsonMapper, JsonSchemaValidator mcpSchemaValidator,
+                     ObjectProvider<OpenTelemetry> openTelemetry, McpErrorLog errors) {
         this.tools = tools.stream().sorted(Comparator.comparing(tool -> tool.definition().name())).toList();
         this.jsonMapper = mcpJsonMapper;
         this.schemaValidator = mcpSchemaValidator;
+        this.telemetry = new ToolCallTelemetry(openTelemetry.getIfAvailable(OpenTelemetry::noop), errors);
     }
 
     /**
@@ -34,7 +39,7 @@ class McpServerFactory {
      */
     McpSyncServer build(McpServer.SyncSpecification<?> specification, CallerResolver callers, boolean onTransportThread) {
         List<SyncToolSpecification> specifications = tools.stream()
-                .<SyncToolSpecification>map(tool -> ToolCallHandler.specification(tool, callers, jsonMapper, schemaValidator))
+                .<SyncToolSpecification>map(tool -> ToolCallHandler.specification(tool, callers, jsonMapper, schemaValidator, telemetry))
                 .toList();
         return specification
                 .serverInfo(SERVER_NAME, serverVersion())

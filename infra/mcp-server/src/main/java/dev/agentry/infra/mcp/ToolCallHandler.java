@@ -2,6 +2,7 @@ package dev.agentry.infra.mcp;
 
 import dev.agentry.infra.mcp.security.Caller;
 import io.modelcontextprotocol.json.McpJsonMapper;
+import io.opentelemetry.api.OpenTelemetry;
 import io.modelcontextprotocol.json.schema.JsonSchemaValidator;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
@@ -35,8 +36,15 @@ final class ToolCallHandler<A> implements BiFunction<McpSyncServerExchange, Call
     private final CallerResolver callers;
     private final McpJsonMapper jsonMapper;
     private final JsonSchemaValidator schemaValidator;
+    private final ToolCallTelemetry telemetry;
 
+    /** Untraced, for calls outside a server. */
     ToolCallHandler(McpTool<A> tool, CallerResolver callers, McpJsonMapper jsonMapper, JsonSchemaValidator schemaValidator) {
+        this(tool, callers, jsonMapper, schemaValidator, new ToolCallTelemetry(OpenTelemetry.noop()));
+    }
+
+    ToolCallHandler(McpTool<A> tool, CallerResolver callers, McpJsonMapper jsonMapper, JsonSchemaValidator schemaValidator,
+                    ToolCallTelemetry telemetry) {
         McpSchema.Tool definition = tool.definition();
         this.tool = tool;
         this.definition = definition;
@@ -45,19 +53,27 @@ final class ToolCallHandler<A> implements BiFunction<McpSyncServerExchange, Call
         this.callers = callers;
         this.jsonMapper = jsonMapper;
         this.schemaValidator = schemaValidator;
+        this.telemetry = telemetry;
     }
 
     static <A> SyncToolSpecification specification(McpTool<A> tool, CallerResolver callers, McpJsonMapper jsonMapper,
-                                                   JsonSchemaValidator schemaValidator) {
-        ToolCallHandler<A> handler = new ToolCallHandler<>(tool, callers, jsonMapper, schemaValidator);
+                                                   JsonSchemaValidator schemaValidator, ToolCallTelemetry telemetry) {
+        ToolCallHandler<A> handler = new ToolCallHandler<>(tool, callers, jsonMapper, schemaValidator, telemetry);
         return new SyncToolSpecification(handler.definition, handler);
     }
 
     @Override
     public CallToolResult apply(McpSyncServerExchange exchange, CallToolRequest request) {
+        try (ToolCallTelemetry.Call call = telemetry.start(name)) {
+            return apply(exchange, request, call);
+        }
+    }
+
+    private CallToolResult apply(McpSyncServerExchange exchange, CallToolRequest request, ToolCallTelemetry.Call call) {
         try {
             Caller caller = callers.resolve(exchange)
                     .orElseThrow(() -> ToolFailure.permissionDenied("the call carries no valid bearer token"));
+            call.caller(caller.userId());
             if (tool.adminOnly() && !caller.isAdmin()) {
                 throw ToolFailure.permissionDenied(name + " requires the ADMIN role");
             }
@@ -66,7 +82,9 @@ final class ToolCallHandler<A> implements BiFunction<McpSyncServerExchange, Call
         } catch (VirtualMachineError fatal) {
             throw fatal;
         } catch (Throwable thrown) {
-            return failure(ToolExceptionTranslator.translate(name, thrown));
+            ToolFailure failure = ToolExceptionTranslator.translate(name, thrown);
+            call.failed(failure);
+            return failure(failure);
         }
     }
 

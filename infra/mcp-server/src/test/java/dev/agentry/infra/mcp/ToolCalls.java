@@ -9,6 +9,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,14 @@ public final class ToolCalls {
 
     public static CallToolResult call(McpTool<?> tool, Caller caller, Map<String, Object> arguments) {
         ToolCallHandler<?> handler = new ToolCallHandler<>(tool, exchange -> Optional.ofNullable(caller), JSON, SCHEMAS);
+        return handler.apply(null, new McpSchema.CallToolRequest(tool.definition().name(), arguments));
+    }
+
+    /** As {@link #call}, traced and measured through this OpenTelemetry as the server does. */
+    public static CallToolResult callTraced(McpTool<?> tool, Caller caller, Map<String, Object> arguments,
+                                            OpenTelemetry openTelemetry) {
+        ToolCallHandler<?> handler = new ToolCallHandler<>(tool, exchange -> Optional.ofNullable(caller), JSON, SCHEMAS,
+                new ToolCallTelemetry(openTelemetry));
         return handler.apply(null, new McpSchema.CallToolRequest(tool.definition().name(), arguments));
     }
 

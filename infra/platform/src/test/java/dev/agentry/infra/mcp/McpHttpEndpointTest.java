@@ -181,7 +181,7 @@ class McpHttpEndpointTest {
                     "get_agent", "get_run", "get_slack_connection", "issue_token", "list_agents", "list_models",
                     "list_runs", "list_tokens", "reconcile", "revoke_token", "run_agent_now", "slack_connect",
                     "slack_disconnect", "slack_list_channels", "slack_list_users", "slack_send_dm", "slack_send_message",
-                    "start_agent", "stop_agent", "update_agent");
+                    "start_agent", "stop_agent", "system_health", "update_agent");
             assertThat(admin.listTools().tools()).allSatisfy(tool -> {
                 assertThat(tool.inputSchema()).containsEntry("type", "object").containsEntry("additionalProperties", false);
                 assertThat(tool.outputSchema()).containsEntry("type", "object");
@@ -190,14 +190,14 @@ class McpHttpEndpointTest {
             // what a client may do without asking: read-only tools change nothing, destructive ones take something away
             assertThat(toolsWhere(admin, hints -> hints.readOnlyHint())).containsExactly(
                     "agent_history", "get_agent", "get_run", "get_slack_connection", "list_agents", "list_models",
-                    "list_runs", "list_tokens", "slack_list_channels", "slack_list_users");
+                    "list_runs", "list_tokens", "slack_list_channels", "slack_list_users", "system_health");
             assertThat(toolsWhere(admin, hints -> hints.destructiveHint())).containsExactly(
                     "delete_agent", "reconcile", "revoke_token", "slack_disconnect");
             assertThat(toolsWhere(admin, hints -> hints.idempotentHint())).containsExactly(
                     "agent_history", "disable_model", "enable_model", "get_agent", "get_run", "get_slack_connection",
                     "list_agents", "list_models", "list_runs", "list_tokens", "reconcile", "revoke_token", "slack_connect",
                     "slack_disconnect", "slack_list_channels", "slack_list_users", "start_agent", "stop_agent",
-                    "update_agent");
+                    "system_health", "update_agent");
             assertThat(toolsWhere(admin, hints -> hints.openWorldHint())).containsExactly(
                     "run_agent_now", "slack_connect", "slack_list_channels", "slack_list_users", "slack_send_dm",
                     "slack_send_message");

@@ -134,6 +134,7 @@ class ToolContractTest {
         answers.of("disable_model", ADMIN, Map.of("name", catalogueModel));
         answers.of("enable_model", ADMIN, Map.of("name", catalogueModel));
         answers.of("reconcile", ADMIN, Map.of("dry_run", true));
+        answers.of("system_health", ADMIN, Map.of());
         answers.of("delete_agent", ALICE, Map.of("agent_id", agentId));
 
         answers.of("slack_connect", ALICE, Map.of("bot_token", ALICE_BOT_TOKEN, "notify_user", "ada@acme.test"));

@@ -2,6 +2,8 @@ package dev.agentry.infra.temporal;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentry.infra.temporal.tracing.TemporalTracing;
+import dev.agentry.workflows.health.TemporalHealth;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
@@ -62,11 +64,17 @@ class TemporalConnectionConfiguration {
     }
 
     @Bean
-    WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalProperties properties) {
+    WorkflowClient workflowClient(WorkflowServiceStubs stubs, TemporalProperties properties, TemporalTracing tracing) {
         return WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder()
                 .setNamespace(properties.namespace())
                 .setDataConverter(dataConverter())
+                .setInterceptors(tracing.clientInterceptor())
                 .build());
+    }
+
+    @Bean
+    TemporalHealth temporalHealth(WorkflowClient client) {
+        return new TemporalHealthProbe(client);
     }
 
     /**

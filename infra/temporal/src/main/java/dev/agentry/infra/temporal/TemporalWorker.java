@@ -10,6 +10,8 @@ import io.temporal.api.workflowservice.v1.GetSystemInfoRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import dev.agentry.infra.temporal.tracing.TemporalTracing;
 import io.temporal.worker.WorkerOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,12 +45,14 @@ class TemporalWorker implements SmartLifecycle {
     private final WorkflowClient client;
     private final ListableBeanFactory beans;
     private final TemporalProperties properties;
+    private final TemporalTracing tracing;
     private WorkerFactory factory;
     private Thread retryingStart;
     private volatile boolean running;
 
-    TemporalWorker(WorkflowClient client, ListableBeanFactory beans, TemporalProperties properties) {
+    TemporalWorker(WorkflowClient client, ListableBeanFactory beans, TemporalProperties properties, TemporalTracing tracing) {
         this.client = client;
+        this.tracing = tracing;
         this.beans = beans;
         this.properties = properties;
     }
@@ -79,7 +83,9 @@ class TemporalWorker implements SmartLifecycle {
     }
 
     private WorkerFactory newWorkerFactory(boolean sticky) {
-        WorkerFactory workers = WorkerFactory.newInstance(client);
+        WorkerFactory workers = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
+                .setWorkerInterceptors(tracing.workerInterceptors())
+                .build());
         WorkerOptions.Builder options = WorkerOptions.newBuilder();
         if (!sticky) {
             options.setStickyQueueScheduleToStartTimeout(Duration.ZERO);

@@ -2,6 +2,7 @@ package dev.agentry.infra.temporal;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import dev.agentry.infra.postgres.node.NodeProperties;
+import dev.agentry.infra.temporal.tracing.TemporalTracing;
 import dev.agentry.workflows.sync.AgentScheduleSync;
 import io.temporal.client.WorkflowClient;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -20,8 +21,9 @@ import org.springframework.context.annotation.Configuration;
 class TemporalWorkerConfiguration {
 
     @Bean
-    TemporalWorker temporalWorker(WorkflowClient client, ListableBeanFactory beans, TemporalProperties properties) {
-        return new TemporalWorker(client, beans, properties);
+    TemporalWorker temporalWorker(WorkflowClient client, ListableBeanFactory beans, TemporalProperties properties,
+                                  TemporalTracing tracing) {
+        return new TemporalWorker(client, beans, properties, tracing);
     }
 
     /** Axon finds its event handlers on any bean and runs them in the processor {@code temporal-sync}. */

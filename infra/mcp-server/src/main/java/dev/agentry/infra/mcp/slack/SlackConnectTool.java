@@ -95,7 +95,7 @@ class SlackConnectTool implements McpTool<SlackConnectTool.Arguments> {
         }
         // the event names the superseded token too, so a token left behind by a crash here can be found
         superseded.ifPresent(connections::deleteToken);
-        queries.awaitOwnWrites();
+        queries.awaitOwnWrite(caller.userId());
         return new SlackConnectionAnswer(true, workspace.teamId(), workspace.teamName(), workspace.botUserId(), notifyUser);
     }
 }

@@ -51,7 +51,7 @@ class SlackDisconnectTool implements McpTool<Void> {
         if (connection.isPresent()) {
             commands.send(new DisconnectSlack(caller.userId()), caller, "user '" + caller.userId() + "'");
             connections.deleteToken(connection.get().secretId());
-            queries.awaitOwnWrites();
+            queries.awaitOwnWrite(caller.userId());
         }
         return SlackConnectionAnswer.NONE;
     }

@@ -6,6 +6,7 @@ import dev.agentry.workflows.llm.LlmRequest;
 import dev.agentry.workflows.llm.LlmResponse;
 import dev.agentry.workflows.run.LlmActivities;
 import dev.agentry.workflows.run.LlmActivityFailures;
+import io.opentelemetry.api.OpenTelemetry;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 
@@ -27,6 +28,7 @@ public class LlmActivitiesImpl implements LlmActivities {
     static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
 
     private final LlmGateway gateway;
+    private final ChatTelemetry telemetry;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(beat -> {
         Thread thread = new Thread(beat, "llm-call-heartbeats");
         thread.setDaemon(true);
@@ -34,7 +36,13 @@ public class LlmActivitiesImpl implements LlmActivities {
     });
 
     public LlmActivitiesImpl(LlmGateway gateway) {
+        this(gateway, OpenTelemetry.noop(), false);
+    }
+
+    /** @param captureContent whether the call's span records the prompt and the completion */
+    public LlmActivitiesImpl(LlmGateway gateway, OpenTelemetry openTelemetry, boolean captureContent) {
         this.gateway = gateway;
+        this.telemetry = new ChatTelemetry(openTelemetry, captureContent);
     }
 
     @Override
@@ -43,7 +51,7 @@ public class LlmActivitiesImpl implements LlmActivities {
         ScheduledFuture<?> beating = heartbeats.scheduleAtFixedRate(() -> activity.heartbeat(null),
                 0, HEARTBEAT_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            return gateway.complete(providerName, request);
+            return telemetry.chat(providerName, request, () -> gateway.complete(providerName, request));
         } catch (LlmCallFailure failure) {
             throw LlmActivityFailures.asActivityFailure(failure);
         } finally {

@@ -13,20 +13,31 @@ import dev.agentry.workflows.run.RunRequest;
 import dev.agentry.workflows.run.RunResult;
 import dev.agentry.workflows.run.RunTranscript;
 import dev.agentry.workflows.run.RunTranscripts;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.LongCounter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** Reads the agent from its events, resolves its model from the catalogue, and reports as the scheduler. */
 @Component
 class RunActivitiesImpl implements RunActivities {
 
+    private static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("agentry.run.outcome");
+    private static final AttributeKey<String> TRIGGER = AttributeKey.stringKey("agentry.run.trigger");
+
     private final EventSourcedAgents agents;
     private final CurrentModels models;
     private final ToolRegistry tools;
     private final RunTranscripts transcripts;
     private final SchedulerCommands commands;
+    private final LongCounter runs;
 
     RunActivitiesImpl(EventSourcedAgents agents, CurrentModels models, ToolRegistry tools,
-                      RunTranscripts transcripts, SchedulerCommands commands) {
+                      RunTranscripts transcripts, SchedulerCommands commands, ObjectProvider<OpenTelemetry> openTelemetry) {
+        this.runs = openTelemetry.getIfAvailable(OpenTelemetry::noop).getMeter("dev.agentry.runs")
+                .counterBuilder("agentry.runs").setDescription("Finished runs of agents, by outcome and trigger").build();
         this.agents = agents;
         this.models = models;
         this.tools = tools;
@@ -64,5 +75,6 @@ class RunActivitiesImpl implements RunActivities {
                         result.finishedAt(), result.model(), result.errorKind(), result.errorMessage(),
                         result.usage().inputTokens(), result.usage().outputTokens(), result.transcriptRef());
         commands.send(command, run.agentId(), run.runId());
+        runs.add(1, Attributes.of(OUTCOME, result.succeeded() ? "SUCCEEDED" : "FAILED", TRIGGER, run.trigger().name()));
     }
 }
