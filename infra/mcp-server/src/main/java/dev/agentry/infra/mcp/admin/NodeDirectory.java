@@ -3,7 +3,7 @@ package dev.agentry.infra.mcp.admin;
 import java.time.Instant;
 import java.util.List;
 
-/** The platform's nodes as system_health shows them; until nodes register themselves, this node alone. */
+/** The platform's nodes as system_health shows them. */
 public interface NodeDirectory {
 
     List<Node> nodes();
