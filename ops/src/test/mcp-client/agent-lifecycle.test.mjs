@@ -66,7 +66,12 @@ describe('agent lifecycle', () => {
       tier: 'advanced',
       schedule: { cron: YEARLY_LATER, timezone: 'Europe/Berlin' },
       max_consecutive_failures: 3,
+      notify: 'none',
+      max_tokens_per_run: 20000,
+      max_tokens_per_day: 500000,
     }));
+    assert.equal(agent.notify, 'failures');
+    assert.equal(agent.max_tokens_per_run, null);
     assert.deepEqual(withoutSchedulerFields({ ...updated, updated_at: agent.updated_at }), withoutSchedulerFields({
       ...agent,
       name: 'Evening digest',
@@ -74,6 +79,9 @@ describe('agent lifecycle', () => {
       model: updated.model,
       schedule: { cron: YEARLY_LATER, timezone: 'Europe/Berlin' },
       max_consecutive_failures: 3,
+      notify: 'none',
+      max_tokens_per_run: 20000,
+      max_tokens_per_day: 500000,
     }));
     assert.ok(Date.parse(updated.updated_at) >= Date.parse(agent.created_at));
     assert.deepEqual(expectOk(await callAs('get_agent', { agent_id: agent.agent_id })), updated);
@@ -127,9 +135,13 @@ describe('agent lifecycle', () => {
     assert.deepEqual(withoutSchedulerFields(again), withoutSchedulerFields(agent));
   });
 
-  test('an update with schedule null clears the schedule', async () => {
-    const cleared = expectOk(await callAs('update_agent', { agent_id: agent.agent_id, schedule: null }));
+  test('an update with null clears the schedule or a budget and keeps the rest', async () => {
+    const cleared = expectOk(await callAs('update_agent', {
+      agent_id: agent.agent_id, schedule: null, max_tokens_per_run: null }));
     assert.equal(cleared.schedule, null);
+    assert.equal(cleared.max_tokens_per_run, null);
+    assert.equal(cleared.max_tokens_per_day, 500000);
+    assert.equal(cleared.notify, 'none');
     assert.equal(cleared.name, 'Evening digest');
     assert.equal(cleared.tier, 'advanced');
     assert.equal(cleared.max_consecutive_failures, 3);

@@ -43,9 +43,12 @@ final class AgentSettingsRules {
             throw invalid("catch_up is required: skip or run_once");
         }
         checkMaxConsecutiveFailures(settings.maxConsecutiveFailures());
+        checkTokenBudget("max_tokens_per_run", settings.maxTokensPerRun());
+        checkTokenBudget("max_tokens_per_day", settings.maxTokensPerDay());
         return new AgentSettings(name, settings.instructions(), settings.tier(), settings.model(),
                 settings.schedule(), settings.tools(), settings.overlap(), settings.catchUp(),
-                settings.maxConsecutiveFailures());
+                settings.maxConsecutiveFailures(), settings.notifications(), settings.maxTokensPerRun(),
+                settings.maxTokensPerDay());
     }
 
     /** A change may not both set and clear the same field. */
@@ -59,6 +62,10 @@ final class AgentSettingsRules {
                 "schedule");
         rejectSetAndCleared(cleared.contains(AgentSettingsChange.Field.MAX_CONSECUTIVE_FAILURES)
                 && change.maxConsecutiveFailures() != null, "max_consecutive_failures");
+        rejectSetAndCleared(cleared.contains(AgentSettingsChange.Field.MAX_TOKENS_PER_RUN)
+                && change.maxTokensPerRun() != null, "max_tokens_per_run");
+        rejectSetAndCleared(cleared.contains(AgentSettingsChange.Field.MAX_TOKENS_PER_DAY)
+                && change.maxTokensPerDay() != null, "max_tokens_per_day");
     }
 
     private static String checkName(String name) {
@@ -118,6 +125,14 @@ final class AgentSettingsRules {
         if (max != null && (max < 1 || max > MAX_CONSECUTIVE_FAILURES_LIMIT)) {
             throw invalid("max_consecutive_failures must be between 1 and %d, or left out for no limit (got %d)"
                     .formatted(MAX_CONSECUTIVE_FAILURES_LIMIT, max));
+        }
+    }
+
+    private static void checkTokenBudget(String setting, Long budget) {
+        if (budget != null && (budget < AgentSettingsLimits.TOKEN_BUDGET_MIN
+                || budget > AgentSettingsLimits.TOKEN_BUDGET_MAX)) {
+            throw invalid("%s must be between %d and %d tokens, or left out for no limit (got %d)".formatted(
+                    setting, AgentSettingsLimits.TOKEN_BUDGET_MIN, AgentSettingsLimits.TOKEN_BUDGET_MAX, budget));
         }
     }
 

@@ -5,8 +5,7 @@ import java.util.Set;
 
 /**
  * A partial update: a null field keeps the current value; a field named in {@code cleared}
- * is set to null (only {@link Field#MODEL}, {@link Field#SCHEDULE} and
- * {@link Field#MAX_CONSECUTIVE_FAILURES} may be cleared).
+ * is set to null (only the nullable settings named by {@link Field} may be cleared).
  */
 public record AgentSettingsChange(
         String name,
@@ -18,9 +17,12 @@ public record AgentSettingsChange(
         OverlapPolicy overlap,
         CatchUpPolicy catchUp,
         Integer maxConsecutiveFailures,
+        NotifyPolicy notifications,
+        Long maxTokensPerRun,
+        Long maxTokensPerDay,
         Set<Field> cleared) {
 
-    public enum Field { MODEL, SCHEDULE, MAX_CONSECUTIVE_FAILURES }
+    public enum Field { MODEL, SCHEDULE, MAX_CONSECUTIVE_FAILURES, MAX_TOKENS_PER_RUN, MAX_TOKENS_PER_DAY }
 
     public AgentSettingsChange {
         tools = tools == null ? null : List.copyOf(tools);
@@ -39,6 +41,11 @@ public record AgentSettingsChange(
                 overlap != null ? overlap : current.overlap(),
                 catchUp != null ? catchUp : current.catchUp(),
                 cleared.contains(Field.MAX_CONSECUTIVE_FAILURES) ? null
-                        : maxConsecutiveFailures != null ? maxConsecutiveFailures : current.maxConsecutiveFailures());
+                        : maxConsecutiveFailures != null ? maxConsecutiveFailures : current.maxConsecutiveFailures(),
+                notifications != null ? notifications : current.notifications(),
+                cleared.contains(Field.MAX_TOKENS_PER_RUN) ? null
+                        : maxTokensPerRun != null ? maxTokensPerRun : current.maxTokensPerRun(),
+                cleared.contains(Field.MAX_TOKENS_PER_DAY) ? null
+                        : maxTokensPerDay != null ? maxTokensPerDay : current.maxTokensPerDay());
     }
 }

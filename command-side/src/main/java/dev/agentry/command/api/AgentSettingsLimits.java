@@ -12,6 +12,9 @@ public final class AgentSettingsLimits {
     public static final int TOOLS_MAX = 50;
     public static final int TOOL_NAME_MAX_LENGTH = 100;
     public static final int CONSECUTIVE_FAILURES_MAX = 1000;
+    /** a token budget (per run or per day) lies between these, both included */
+    public static final long TOKEN_BUDGET_MIN = 100;
+    public static final long TOKEN_BUDGET_MAX = 1_000_000_000;
     public static final int CRON_MAX_LENGTH = 100;
     public static final int TIMEZONE_MAX_LENGTH = 64;
     public static final String DEFAULT_TIMEZONE = "UTC";

@@ -142,4 +142,18 @@ class AgentSettingsRulesTest {
     private static List<String> toolNames(int count) {
         return new ArrayList<>(IntStream.rangeClosed(1, count).mapToObj(i -> "tool_" + i).toList());
     }
+
+    @Test
+    void tokenBudgetsWithinThePublishedBoundsAreAccepted() {
+        accepted(settings().tokenBudgets(100L, 1_000_000_000L));
+        accepted(settings().tokenBudgets(null, null));
+    }
+
+    @Test
+    void tokenBudgetsOutsideThePublishedBoundsAreRejectedNamingTheSetting() {
+        rejectedBecause(settings().tokenBudgets(99L, null),
+                "max_tokens_per_run must be between 100 and 1000000000 tokens, or left out for no limit (got 99)");
+        rejectedBecause(settings().tokenBudgets(null, 1_000_000_001L),
+                "max_tokens_per_day must be between 100 and 1000000000 tokens, or left out for no limit (got 1000000001)");
+    }
 }

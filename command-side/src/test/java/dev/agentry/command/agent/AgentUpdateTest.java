@@ -233,7 +233,7 @@ class AgentUpdateTest {
 
         AgentSettingsChange build() {
             return new AgentSettingsChange(name, null, tier, model, schedule, tools, null, catchUp,
-                    maxConsecutiveFailures, cleared);
+                    maxConsecutiveFailures, null, null, null, cleared);
         }
     }
 }

@@ -116,6 +116,6 @@ class AgentVisibilityTest {
     }
 
     private static AgentSettingsChange renaming(String name) {
-        return new AgentSettingsChange(name, null, null, null, null, null, null, null, null, null);
+        return new AgentSettingsChange(name, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -2,6 +2,7 @@ package dev.agentry.command.agent;
 
 import dev.agentry.command.api.AgentSettings;
 import dev.agentry.command.api.CatchUpPolicy;
+import dev.agentry.command.api.NotifyPolicy;
 import dev.agentry.command.api.OverlapPolicy;
 import dev.agentry.command.api.ReasoningTier;
 import dev.agentry.command.api.Schedule;
@@ -20,6 +21,8 @@ final class SettingsBuilder {
     private OverlapPolicy overlap = OverlapPolicy.SKIP;
     private CatchUpPolicy catchUp = CatchUpPolicy.SKIP;
     private Integer maxConsecutiveFailures = 3;
+    private Long maxTokensPerRun;
+    private Long maxTokensPerDay;
 
     static SettingsBuilder settings() {
         return new SettingsBuilder();
@@ -74,8 +77,14 @@ final class SettingsBuilder {
         return this;
     }
 
+    SettingsBuilder tokenBudgets(Long perRun, Long perDay) {
+        maxTokensPerRun = perRun;
+        maxTokensPerDay = perDay;
+        return this;
+    }
+
     AgentSettings build() {
         return new AgentSettings(name, instructions, tier, model, schedule, tools, overlap, catchUp,
-                maxConsecutiveFailures);
+                maxConsecutiveFailures, NotifyPolicy.FAILURES, maxTokensPerRun, maxTokensPerDay);
     }
 }

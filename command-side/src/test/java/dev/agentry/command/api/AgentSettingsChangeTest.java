@@ -22,7 +22,7 @@ class AgentSettingsChangeTest {
     @Test
     void givenValuesReplaceTheCurrentOnesAndTheRestIsKept() {
         AgentSettings result = new AgentSettingsChange("Weekly", null, ReasoningTier.DEEP, null,
-                new Schedule("0 9 * * 1", "Europe/Berlin"), null, OverlapPolicy.BUFFER_ONE, null, 10, null)
+                new Schedule("0 9 * * 1", "Europe/Berlin"), null, OverlapPolicy.BUFFER_ONE, null, 10, null, null, null, null)
                 .applyTo(CURRENT);
 
         assertThat(result).isEqualTo(new AgentSettings("Weekly", "Summarise #general.", ReasoningTier.DEEP,
@@ -69,6 +69,6 @@ class AgentSettingsChangeTest {
     private static AgentSettingsChange change(String model, Schedule schedule, List<String> tools,
                                               Integer maxConsecutiveFailures, Set<Field> cleared) {
         return new AgentSettingsChange(null, null, null, model, schedule, tools, null, null, maxConsecutiveFailures,
-                cleared);
+                null, null, null, cleared);
     }
 }

@@ -49,10 +49,10 @@ class AgentStatusProjection {
         StatementSpec insert = jdbc.sql("""
                 INSERT INTO agent_status (agent_id, owner_id, name, instructions, tier, model,
                     schedule_cron, schedule_timezone, tools, overlap, catch_up, max_consecutive_failures,
-                    status, created_at, updated_at, version)
+                    notify, max_tokens_per_run, max_tokens_per_day, status, created_at, updated_at, version)
                 VALUES (:agentId, :ownerId, :name, :instructions, :tier, :model,
                     :cron, :timezone, CAST(:tools AS jsonb), :overlap, :catchUp, :maxConsecutiveFailures,
-                    :status, :at, :at, :version)
+                    :notify, :maxTokensPerRun, :maxTokensPerDay, :status, :at, :at, :version)
                 ON CONFLICT (agent_id) DO NOTHING
                 """)
                 .param("agentId", event.agentId())
@@ -70,6 +70,7 @@ class AgentStatusProjection {
                 SET name = :name, instructions = :instructions, tier = :tier, model = :model,
                     schedule_cron = :cron, schedule_timezone = :timezone, tools = CAST(:tools AS jsonb),
                     overlap = :overlap, catch_up = :catchUp, max_consecutive_failures = :maxConsecutiveFailures,
+                    notify = :notify, max_tokens_per_run = :maxTokensPerRun, max_tokens_per_day = :maxTokensPerDay,
                     updated_at = :at, version = :version
                 WHERE agent_id = :agentId AND version < :version
                 """)
@@ -160,7 +161,10 @@ class AgentStatusProjection {
                 .param("tools", toolsJson(settings))
                 .param("overlap", settings.overlap() == null ? null : settings.overlap().name())
                 .param("catchUp", settings.catchUp() == null ? null : settings.catchUp().name())
-                .param("maxConsecutiveFailures", settings.maxConsecutiveFailures());
+                .param("maxConsecutiveFailures", settings.maxConsecutiveFailures())
+                .param("notify", settings.notifications().name())
+                .param("maxTokensPerRun", settings.maxTokensPerRun())
+                .param("maxTokensPerDay", settings.maxTokensPerDay());
     }
 
     private String toolsJson(AgentSettings settings) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentry.command.api.AgentStatus;
 import dev.agentry.command.api.CatchUpPolicy;
+import dev.agentry.command.api.NotifyPolicy;
 import dev.agentry.command.api.OverlapPolicy;
 import dev.agentry.command.api.ReasoningTier;
 import dev.agentry.command.api.Schedule;
@@ -51,6 +52,9 @@ class AgentViewRowMapper implements RowMapper<AgentView> {
                 enumOrNull(OverlapPolicy.class, row.getString("overlap")),
                 enumOrNull(CatchUpPolicy.class, row.getString("catch_up")),
                 row.getObject("max_consecutive_failures", Integer.class),
+                enumOrNull(NotifyPolicy.class, row.getString("notify")),
+                row.getObject("max_tokens_per_run", Long.class),
+                row.getObject("max_tokens_per_day", Long.class),
                 status,
                 instant(row, "created_at"),
                 instant(row, "updated_at"),

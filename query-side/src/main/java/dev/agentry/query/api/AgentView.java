@@ -2,6 +2,7 @@ package dev.agentry.query.api;
 
 import dev.agentry.command.api.AgentStatus;
 import dev.agentry.command.api.CatchUpPolicy;
+import dev.agentry.command.api.NotifyPolicy;
 import dev.agentry.command.api.OverlapPolicy;
 import dev.agentry.command.api.ReasoningTier;
 import dev.agentry.command.api.Schedule;
@@ -30,6 +31,9 @@ public record AgentView(
         OverlapPolicy overlap,
         CatchUpPolicy catchUp,
         Integer maxConsecutiveFailures,
+        NotifyPolicy notifications,
+        Long maxTokensPerRun,
+        Long maxTokensPerDay,
         AgentStatus status,
         Instant createdAt,
         Instant updatedAt,

@@ -39,6 +39,9 @@ final class AuditDetails {
         details.put("overlap", wireName(settings.overlap()));
         details.put("catch_up", wireName(settings.catchUp()));
         details.put("max_consecutive_failures", settings.maxConsecutiveFailures());
+        details.put("notify", wireName(settings.notifications()));
+        details.put("max_tokens_per_run", settings.maxTokensPerRun());
+        details.put("max_tokens_per_day", settings.maxTokensPerDay());
         return Collections.unmodifiableMap(details);
     }
 

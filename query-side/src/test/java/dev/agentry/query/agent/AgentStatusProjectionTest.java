@@ -4,6 +4,7 @@ import dev.agentry.command.api.AgentCreated;
 import dev.agentry.command.api.AgentDeleted;
 import dev.agentry.command.api.AgentReconfigured;
 import dev.agentry.command.api.AgentSettings;
+import dev.agentry.command.api.NotifyPolicy;
 import dev.agentry.command.api.AgentStarted;
 import dev.agentry.command.api.AgentStatus;
 import dev.agentry.command.api.AgentStopped;
@@ -53,13 +54,15 @@ class AgentStatusProjectionTest {
     @Test
     void createdAgentIsFoundStoppedWithItsSettingsAndOwnerName() {
         String agentId = newId();
-        AgentSettings settings = ExampleSettings.scheduled("digest");
+        AgentSettings settings = ExampleSettings.scheduled("digest").withNotify(NotifyPolicy.NONE)
+                .withTokenBudgets(5_000L, 100_000L);
         DomainEventMessage<?> created = querySide.agentEvent(agentId, new AgentCreated(agentId, alice.id(), settings), alice);
 
         AgentView view = querySide.queryOptional(new FindAgent(agentId, alice.id()), AgentView.class).orElseThrow();
 
         assertThat(view).isEqualTo(new AgentView(agentId, alice.id(), alice.name(), "digest", settings.instructions(),
                 settings.tier(), null, settings.schedule(), settings.tools(), settings.overlap(), settings.catchUp(), 3,
+                NotifyPolicy.NONE, 5_000L, 100_000L,
                 AgentStatus.STOPPED, created.getTimestamp(), created.getTimestamp(), 0, null, null));
     }
 
@@ -75,7 +78,7 @@ class AgentStatusProjectionTest {
 
         assertThat(view).isEqualTo(new AgentView(agentId, alice.id(), alice.name(), "helper", changed.instructions(),
                 changed.tier(), "claude-sonnet", null, List.of(), changed.overlap(), changed.catchUp(), null,
-                AgentStatus.STOPPED, created.getTimestamp(), reconfigured.getTimestamp(), 1, null, null));
+                NotifyPolicy.FAILURES, null, null, AgentStatus.STOPPED, created.getTimestamp(), reconfigured.getTimestamp(), 1, null, null));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.agentry.command.api.AgentCreated;
 import dev.agentry.command.api.AgentDeleted;
 import dev.agentry.command.api.AgentReconfigured;
 import dev.agentry.command.api.AgentStarted;
+import dev.agentry.command.api.NotifyPolicy;
 import dev.agentry.command.api.AgentStopped;
 import dev.agentry.command.api.ApiTokenIssued;
 import dev.agentry.command.api.ApiTokenRevoked;
@@ -115,7 +116,8 @@ class AuditTrailProjectionTest {
     @Test
     void settingsEntriesCarryTheSettingsInSnakeCase() {
         String agentId = createAgent();
-        querySide.agentEvent(agentId, new AgentReconfigured(agentId, ExampleSettings.manual("helper")), alice);
+        querySide.agentEvent(agentId, new AgentReconfigured(agentId, ExampleSettings.manual("helper")
+                .withNotify(NotifyPolicy.NONE).withTokenBudgets(5_000L, 50_000L)), alice);
 
         List<AgentHistoryEntry> history = history(agentId, alice, 100);
 
@@ -128,7 +130,10 @@ class AuditTrailProjectionTest {
                 "tools", List.of("slack_send_message", "slack_list_channels"),
                 "overlap", "buffer_one",
                 "catch_up", "run_once",
-                "max_consecutive_failures", 3));
+                "max_consecutive_failures", 3,
+                "notify", "failures",
+                "max_tokens_per_run", null,
+                "max_tokens_per_day", null));
         assertThat(history.get(1).details()).isEqualTo(mapOf(
                 "name", "helper",
                 "instructions", "Answer when asked, helper",
@@ -138,7 +143,10 @@ class AuditTrailProjectionTest {
                 "tools", List.of(),
                 "overlap", "skip",
                 "catch_up", "skip",
-                "max_consecutive_failures", null));
+                "max_consecutive_failures", null,
+                "notify", "none",
+                "max_tokens_per_run", 5_000,
+                "max_tokens_per_day", 50_000));
     }
 
     @Test

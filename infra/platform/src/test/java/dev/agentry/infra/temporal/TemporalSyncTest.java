@@ -83,7 +83,7 @@ class TemporalSyncTest {
 
         Schedule hourly = new Schedule("0 * * * *", "Europe/Berlin");
         platform.send(new UpdateAgent(agentId, ALICE, new AgentSettingsChange(null, null, null, null, hourly, null,
-                null, null, null, null)), ALICE, "alice");
+                null, null, null, null, null, null, null)), ALICE, "alice");
 
         ScheduleSnapshot schedule = awaitSchedule(agentId, snapshot -> snapshot.config().schedule().equals(hourly));
         assertThat(schedule.config().fingerprint()).isEqualTo(

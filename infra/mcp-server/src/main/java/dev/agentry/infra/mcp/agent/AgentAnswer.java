@@ -1,8 +1,10 @@
 package dev.agentry.infra.mcp.agent;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.agentry.command.api.AgentSettings;
 import dev.agentry.command.api.AgentStatus;
 import dev.agentry.command.api.CatchUpPolicy;
+import dev.agentry.command.api.NotifyPolicy;
 import dev.agentry.command.api.OverlapPolicy;
 import dev.agentry.command.api.ReasoningTier;
 import dev.agentry.infra.mcp.JsonSchema;
@@ -22,7 +24,8 @@ import static dev.agentry.infra.mcp.JsonSchema.upperCaseChoice;
 /** The public agent object: lower-case tier and policies, ISO-8601 instants. */
 record AgentAnswer(String agentId, String owner, String name, String instructions, String tier, String model,
                    ScheduleAnswer schedule, List<String> tools, String overlap, String catchUp,
-                   Integer maxConsecutiveFailures, String status, Instant createdAt, Instant updatedAt,
+                   Integer maxConsecutiveFailures, @JsonProperty("notify") String notifications, Long maxTokensPerRun, Long maxTokensPerDay,
+                   String status, Instant createdAt, Instant updatedAt,
                    Instant nextRunAt, LastRun lastRun) {
 
     record ScheduleAnswer(String cron, String timezone) {
@@ -46,6 +49,9 @@ record AgentAnswer(String agentId, String owner, String name, String instruction
             .required("overlap", lowerCaseChoice(OverlapPolicy.class))
             .required("catch_up", lowerCaseChoice(CatchUpPolicy.class))
             .required("max_consecutive_failures", integer().nullable())
+            .required("notify", lowerCaseChoice(NotifyPolicy.class))
+            .required("max_tokens_per_run", integer().nullable())
+            .required("max_tokens_per_day", integer().nullable())
             .required("status", upperCaseChoice(AgentStatus.class))
             .required("created_at", dateTime())
             .required("updated_at", dateTime())
@@ -61,7 +67,8 @@ record AgentAnswer(String agentId, String owner, String name, String instruction
     static AgentAnswer created(String agentId, String owner, AgentSettings settings, Instant at) {
         return new AgentAnswer(agentId, owner, settings.name(), settings.instructions(), settings.tier().wireName(),
                 settings.model(), schedule(settings), settings.tools(), lowerCase(settings.overlap()),
-                lowerCase(settings.catchUp()), settings.maxConsecutiveFailures(), AgentStatus.STOPPED.name(), at, at,
+                lowerCase(settings.catchUp()), settings.maxConsecutiveFailures(), lowerCase(settings.notifications()),
+                settings.maxTokensPerRun(), settings.maxTokensPerDay(), AgentStatus.STOPPED.name(), at, at,
                 null, null);
     }
 
@@ -69,13 +76,15 @@ record AgentAnswer(String agentId, String owner, String name, String instruction
     AgentAnswer withSettings(AgentSettings settings, Instant at) {
         return new AgentAnswer(agentId, owner, settings.name(), settings.instructions(), settings.tier().wireName(),
                 settings.model(), schedule(settings), settings.tools(), lowerCase(settings.overlap()),
-                lowerCase(settings.catchUp()), settings.maxConsecutiveFailures(), status, createdAt, at, nextRunAt, lastRun);
+                lowerCase(settings.catchUp()), settings.maxConsecutiveFailures(), lowerCase(settings.notifications()),
+                settings.maxTokensPerRun(), settings.maxTokensPerDay(), status, createdAt, at, nextRunAt, lastRun);
     }
 
     /** This agent moved to the status at the given time; when it fires next is for the read model to tell. */
     AgentAnswer withStatus(AgentStatus moved, Instant at) {
         return new AgentAnswer(agentId, owner, name, instructions, tier, model, schedule, tools, overlap, catchUp,
-                maxConsecutiveFailures, moved.name(), createdAt, at, null, lastRun);
+                maxConsecutiveFailures, notifications, maxTokensPerRun, maxTokensPerDay, moved.name(), createdAt, at, null,
+                lastRun);
     }
 
     private static ScheduleAnswer schedule(AgentSettings settings) {
@@ -86,7 +95,8 @@ record AgentAnswer(String agentId, String owner, String name, String instruction
     /** The settings the answer shows, for applying a change to them. */
     static AgentSettings settingsOf(AgentView agent) {
         return new AgentSettings(agent.name(), agent.instructions(), agent.tier(), agent.model(), agent.schedule(),
-                agent.tools(), agent.overlap(), agent.catchUp(), agent.maxConsecutiveFailures());
+                agent.tools(), agent.overlap(), agent.catchUp(), agent.maxConsecutiveFailures(), agent.notifications(),
+                agent.maxTokensPerRun(), agent.maxTokensPerDay());
     }
 
     static AgentAnswer of(AgentView agent) {
@@ -95,6 +105,7 @@ record AgentAnswer(String agentId, String owner, String name, String instruction
                 agent.schedule() == null ? null : new ScheduleAnswer(agent.schedule().cron(), agent.schedule().timezone()),
                 agent.tools() == null ? List.of() : agent.tools(),
                 lowerCase(agent.overlap()), lowerCase(agent.catchUp()), agent.maxConsecutiveFailures(),
+                lowerCase(agent.notifications()), agent.maxTokensPerRun(), agent.maxTokensPerDay(),
                 agent.status() == null ? null : agent.status().name(),
                 agent.createdAt(), agent.updatedAt(), agent.nextRunAt(),
                 agent.lastRun() == null ? null

@@ -1,8 +1,10 @@
 package dev.agentry.infra.mcp.agent;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.agentry.command.api.AgentSettings;
 import dev.agentry.command.api.AgentSettingsChange;
 import dev.agentry.command.api.CatchUpPolicy;
+import dev.agentry.command.api.NotifyPolicy;
 import dev.agentry.command.api.OverlapPolicy;
 import dev.agentry.command.api.ReasoningTier;
 import dev.agentry.command.api.Schedule;
@@ -21,6 +23,8 @@ import static dev.agentry.command.api.AgentSettingsLimits.INSTRUCTIONS_MAX_LENGT
 import static dev.agentry.command.api.AgentSettingsLimits.MODEL_MAX_LENGTH;
 import static dev.agentry.command.api.AgentSettingsLimits.NAME_MAX_LENGTH;
 import static dev.agentry.command.api.AgentSettingsLimits.TIMEZONE_MAX_LENGTH;
+import static dev.agentry.command.api.AgentSettingsLimits.TOKEN_BUDGET_MAX;
+import static dev.agentry.command.api.AgentSettingsLimits.TOKEN_BUDGET_MIN;
 import static dev.agentry.command.api.AgentSettingsLimits.TOOLS_MAX;
 import static dev.agentry.command.api.AgentSettingsLimits.TOOL_NAME_MAX_LENGTH;
 import static dev.agentry.infra.mcp.JsonSchema.arrayOf;
@@ -35,7 +39,8 @@ import static dev.agentry.infra.mcp.JsonSchema.text;
  * is not IANA's) is the agent's rules' to refuse.
  */
 record AgentSettingsArguments(String name, String instructions, String tier, String model, ScheduleArguments schedule,
-                              List<String> tools, String overlap, String catchUp, Integer maxConsecutiveFailures) {
+                              List<String> tools, String overlap, String catchUp, Integer maxConsecutiveFailures,
+                              @JsonProperty("notify") String notifications, Long maxTokensPerRun, Long maxTokensPerDay) {
 
     record ScheduleArguments(String cron, String timezone) {
 
@@ -67,7 +72,16 @@ record AgentSettingsArguments(String name, String instructions, String tier, Str
                 .optional("catch_up", lowerCaseChoice(CatchUpPolicy.class).defaultValue(lowerCase(CatchUpPolicy.SKIP))
                         .description("fire times missed during downtime: skip them, or run once"))
                 .optional("max_consecutive_failures", integer(1, CONSECUTIVE_FAILURES_MAX).nullable()
-                        .description("stop the agent after this many failed runs in a row; null for never"));
+                        .description("stop the agent after this many failed runs in a row; null for never"))
+                .optional("notify", lowerCaseChoice(NotifyPolicy.class).defaultValue(lowerCase(NotifyPolicy.FAILURES))
+                        .description("failures: DM the owner's Slack notify_user when the agent starts failing, is"
+                                + " stopped or recovers; none: never"))
+                .optional("max_tokens_per_run", integer(TOKEN_BUDGET_MIN, TOKEN_BUDGET_MAX).nullable()
+                        .description("a run that has used this many tokens (input + output) fails with budget_exceeded"
+                                + " before its next LLM call; null for no limit"))
+                .optional("max_tokens_per_day", integer(TOKEN_BUDGET_MIN, TOKEN_BUDGET_MAX).nullable()
+                        .description("once the agent used this many tokens on a day of its timezone, its fires are"
+                                + " skipped (reason budget) until the day turns; null for no limit"));
     }
 
     /** Settings for a new agent, with the defaults filled in. */
@@ -78,10 +92,12 @@ record AgentSettingsArguments(String name, String instructions, String tier, Str
                 tools == null ? List.of() : tools,
                 overlap == null ? OverlapPolicy.SKIP : constant(OverlapPolicy.class, overlap),
                 catchUp == null ? CatchUpPolicy.SKIP : constant(CatchUpPolicy.class, catchUp),
-                maxConsecutiveFailures);
+                maxConsecutiveFailures,
+                notifications == null ? NotifyPolicy.FAILURES : constant(NotifyPolicy.class, notifications),
+                maxTokensPerRun, maxTokensPerDay);
     }
 
-    /** Only the settings the call named; an explicit null clears model, schedule or the failure limit. */
+    /** Only the settings the call named; an explicit null clears model, schedule, the failure limit or a budget. */
     AgentSettingsChange toChange(ToolArguments arguments) {
         Set<AgentSettingsChange.Field> cleared = EnumSet.noneOf(AgentSettingsChange.Field.class);
         if (arguments.isExplicitNull("model")) {
@@ -93,12 +109,20 @@ record AgentSettingsArguments(String name, String instructions, String tier, Str
         if (arguments.isExplicitNull("max_consecutive_failures")) {
             cleared.add(AgentSettingsChange.Field.MAX_CONSECUTIVE_FAILURES);
         }
+        if (arguments.isExplicitNull("max_tokens_per_run")) {
+            cleared.add(AgentSettingsChange.Field.MAX_TOKENS_PER_RUN);
+        }
+        if (arguments.isExplicitNull("max_tokens_per_day")) {
+            cleared.add(AgentSettingsChange.Field.MAX_TOKENS_PER_DAY);
+        }
         return new AgentSettingsChange(name, instructions,
                 tier == null ? null : constant(ReasoningTier.class, tier), model,
                 schedule == null ? null : schedule.toSchedule(), tools,
                 overlap == null ? null : constant(OverlapPolicy.class, overlap),
                 catchUp == null ? null : constant(CatchUpPolicy.class, catchUp),
-                maxConsecutiveFailures, cleared);
+                maxConsecutiveFailures,
+                notifications == null ? null : constant(NotifyPolicy.class, notifications),
+                maxTokensPerRun, maxTokensPerDay, cleared);
     }
 
     /** The schema admits only the lower-case names of the constants. */

@@ -4,6 +4,7 @@ import dev.agentry.command.api.AgentSettings;
 import dev.agentry.command.api.AgentSettingsChange;
 import dev.agentry.command.api.AgentSettingsChange.Field;
 import dev.agentry.command.api.CatchUpPolicy;
+import dev.agentry.command.api.NotifyPolicy;
 import dev.agentry.command.api.OverlapPolicy;
 import dev.agentry.command.api.ReasoningTier;
 import dev.agentry.command.api.Schedule;
@@ -36,11 +37,12 @@ class AgentSettingsArgumentsTest {
         AgentSettings settings = parseNew(Map.of("name", "digest", "instructions", "Summarise.", "tier", "deep",
                 "model", "claude-sonnet", "schedule", Map.of("cron", " 0 9 * * 1-5 ", "timezone", "Europe/Berlin"),
                 "tools", List.of("slack_send_message"), "overlap", "buffer_one", "catch_up", "run_once",
-                "max_consecutive_failures", 3));
+                "max_consecutive_failures", 3, "notify", "none", "max_tokens_per_run", 20_000,
+                "max_tokens_per_day", 500_000));
 
         assertThat(settings).isEqualTo(new AgentSettings("digest", "Summarise.", ReasoningTier.DEEP, "claude-sonnet",
                 new Schedule("0 9 * * 1-5", "Europe/Berlin"), List.of("slack_send_message"), OverlapPolicy.BUFFER_ONE,
-                CatchUpPolicy.RUN_ONCE, 3));
+                CatchUpPolicy.RUN_ONCE, 3, NotifyPolicy.NONE, 20_000L, 500_000L));
     }
 
     @Test
@@ -83,6 +85,11 @@ class AgentSettingsArgumentsTest {
         assertInvalidNaming(withNameAndInstructions("max_consecutive_failures",
                 AgentSettingsLimits.CONSECUTIVE_FAILURES_MAX + 1), "max_consecutive_failures");
         assertInvalidNaming(withNameAndInstructions("max_consecutive_failures", "3"), "max_consecutive_failures");
+        assertInvalidNaming(withNameAndInstructions("notify", "always"), "notify");
+        assertInvalidNaming(withNameAndInstructions("max_tokens_per_run", AgentSettingsLimits.TOKEN_BUDGET_MIN - 1),
+                "max_tokens_per_run");
+        assertInvalidNaming(withNameAndInstructions("max_tokens_per_day", AgentSettingsLimits.TOKEN_BUDGET_MAX + 1),
+                "max_tokens_per_day");
         assertInvalidNaming(withNameAndInstructions("tools", List.of("web", "web")), "tools");
         assertInvalidNaming(withNameAndInstructions("tools", "web"), "tools");
         assertInvalidNaming(withNameAndInstructions("model", "m".repeat(AgentSettingsLimits.MODEL_MAX_LENGTH + 1)), "model");
@@ -98,22 +105,25 @@ class AgentSettingsArgumentsTest {
                 .isEqualTo("a-1");
 
         assertThat(change).isEqualTo(new AgentSettingsChange(null, null, ReasoningTier.ADVANCED, null, null, List.of(),
-                null, null, null, Set.of()));
+                null, null, null, null, null, null, Set.of()));
     }
 
     @Test
-    void nullInAChangeClearsModelScheduleAndFailureLimit() {
+    void nullInAChangeClearsModelScheduleFailureLimitAndBudgets() {
         Map<String, Object> raw = new HashMap<>();
         raw.put("agent_id", "a-1");
         raw.put("model", null);
         raw.put("schedule", null);
         raw.put("max_consecutive_failures", null);
+        raw.put("max_tokens_per_run", null);
+        raw.put("max_tokens_per_day", null);
 
         AgentSettingsChange change = parseChange(raw);
 
-        assertThat(change.cleared()).containsExactlyInAnyOrder(Field.MODEL, Field.SCHEDULE, Field.MAX_CONSECUTIVE_FAILURES);
+        assertThat(change.cleared()).containsExactlyInAnyOrder(Field.MODEL, Field.SCHEDULE, Field.MAX_CONSECUTIVE_FAILURES,
+                Field.MAX_TOKENS_PER_RUN, Field.MAX_TOKENS_PER_DAY);
         AgentSettings before = new AgentSettings("n", "i", ReasoningTier.BASIC, "m", new Schedule("0 9 * * *", "UTC"),
-                List.of(), OverlapPolicy.SKIP, CatchUpPolicy.SKIP, 5);
+                List.of(), OverlapPolicy.SKIP, CatchUpPolicy.SKIP, 5).withTokenBudgets(1_000L, 10_000L);
         assertThat(change.applyTo(before)).isEqualTo(new AgentSettings("n", "i", ReasoningTier.BASIC, null, null,
                 List.of(), OverlapPolicy.SKIP, CatchUpPolicy.SKIP, null));
     }

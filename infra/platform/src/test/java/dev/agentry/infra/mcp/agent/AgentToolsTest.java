@@ -285,11 +285,13 @@ class AgentToolsTest {
     private static AgentView view(String agentId, String ownerId, AgentSettings settings, AgentStatus status) {
         return new AgentView(agentId, ownerId, ownerId.substring("user-".length()), settings.name(), settings.instructions(),
                 settings.tier(), settings.model(), settings.schedule(), settings.tools(), settings.overlap(),
-                settings.catchUp(), settings.maxConsecutiveFailures(), status, CREATED, CREATED, 1, null, null);
+                settings.catchUp(), settings.maxConsecutiveFailures(), settings.notifications(), settings.maxTokensPerRun(),
+                settings.maxTokensPerDay(), status, CREATED, CREATED, 1, null, null);
     }
 
     private static AgentSettings settingsOf(AgentView agent) {
         return new AgentSettings(agent.name(), agent.instructions(), agent.tier(), agent.model(), agent.schedule(),
-                agent.tools(), agent.overlap(), agent.catchUp(), agent.maxConsecutiveFailures());
+                agent.tools(), agent.overlap(), agent.catchUp(), agent.maxConsecutiveFailures(), agent.notifications(),
+                agent.maxTokensPerRun(), agent.maxTokensPerDay());
     }
 }
