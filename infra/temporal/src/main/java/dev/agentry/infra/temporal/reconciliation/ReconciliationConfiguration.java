@@ -5,10 +5,12 @@ import dev.agentry.infra.postgres.node.NodeProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import dev.agentry.infra.temporal.TemporalProperties;
 import dev.agentry.workflows.reconciliation.Reconciliation;
+import io.opentelemetry.api.OpenTelemetry;
 import io.temporal.client.WorkflowClient;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,10 +27,12 @@ class ReconciliationConfiguration {
     @Bean
     Reconciliation reconciliation(EventStorageEngine events, CommandGateway commands, WorkflowClient temporal,
                                   JdbcClient jdbc, Serializer tokenSerializer,
-                                  ReconciliationProperties properties, TemporalProperties temporalProperties) {
+                                  ReconciliationProperties properties, TemporalProperties temporalProperties,
+                                  ObjectProvider<OpenTelemetry> openTelemetry) {
         return new Reconciliation(events, commands, temporal, new SyncTokenProgress(jdbc, tokenSerializer),
                 new Reconciliation.Options(properties.orphanPolicy(temporalProperties.embedded()),
-                        properties.stopGrace(), properties.commandTimeout()));
+                        properties.stopGrace(), properties.commandTimeout()),
+                new RepairMetric(openTelemetry.getIfAvailable(OpenTelemetry::noop)));
     }
 
     @Bean
