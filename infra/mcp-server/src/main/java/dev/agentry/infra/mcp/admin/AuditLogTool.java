@@ -50,7 +50,7 @@ class AuditLogTool implements McpTool<AuditLog> {
                     .required("at", JsonSchema.dateTime())
                     .required("actor", JsonSchema.string()
                             .description("a user name, or system:reconciliation / system:scheduler"))
-                    .required("type", JsonSchema.choice(AuditLog.TYPES).description("the event name"))
+                    .required("type", JsonSchema.string().description("the event name, e.g. AgentStarted"))
                     .optional("agent_id", JsonSchema.string().description("the agent the entry is about"))
                     .optional("reason", JsonSchema.string().description("the event's reason, e.g. ORPHANED for a stop"))
                     .required("details", JsonSchema.object().build().with("additionalProperties", true))
