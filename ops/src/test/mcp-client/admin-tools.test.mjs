@@ -1,5 +1,6 @@
 // The admin tools work for an admin and are refused to everybody else.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { adminToken, call, connect, disconnectAll, newUser, uniqueName } from './support/platform.mjs';
 import { expectError, expectOk } from './support/results.mjs';
@@ -62,6 +63,47 @@ describe('admin tools', () => {
 
   test('list_tokens is permission_denied to a non-admin', async () => {
     await refusedToUser('list_tokens', { user_id: user.user_id });
+  });
+
+  test('audit_log shows who did what, newest first, page by page, and never a token', async () => {
+    // an admin of its own, so that what other tests do meanwhile is not among its entries
+    const auditor = await newUser(admin, { role: 'ADMIN', prefix: 'auditor' });
+    const created = expectOk(await call(auditor.client, 'create_user', { username: uniqueName('audited'), role: 'USER' }));
+    const issued = expectOk(await call(auditor.client, 'issue_token', { user_id: created.user_id }));
+    const audited = await connect(issued.token);
+    const agent = expectOk(await call(audited, 'create_agent', { name: 'audited agent', instructions: 'Be audited.' }));
+    expectOk(await call(audited, 'start_agent', { agent_id: agent.agent_id }));
+    expectOk(await call(audited, 'stop_agent', { agent_id: agent.agent_id }));
+    expectOk(await call(auditor.client, 'revoke_token', { token_id: issued.token_id }));
+
+    const ofAgent = expectOk(await call(auditor.client, 'audit_log', { agent_id: agent.agent_id }));
+    assert.deepEqual(ofAgent.entries.map((entry) => [entry.type, entry.actor]), [
+      ['AgentStopped', created.username], ['AgentStarted', created.username], ['AgentCreated', created.username]]);
+    assert.equal(ofAgent.entries[0].reason, 'USER');
+    assert.equal(ofAgent.entries[2].details.name, 'audited agent');
+    assert.equal(ofAgent.next_cursor, null);
+
+    const first = expectOk(await call(auditor.client, 'audit_log', { actor: auditor.username, limit: 2 }));
+    assert.deepEqual(first.entries.map((entry) => entry.type), ['ApiTokenRevoked', 'ApiTokenIssued']);
+    assert.deepEqual(first.entries[0].details, { token_id: issued.token_id, user_id: created.user_id });
+    assert.ok(Date.parse(first.entries[0].at) >= Date.parse(first.entries[1].at), 'newest first');
+    assert.ok(first.next_cursor, 'a third entry is left for the next page');
+    const second = expectOk(await call(auditor.client, 'audit_log',
+      { actor: auditor.username, limit: 2, cursor: first.next_cursor }));
+    assert.deepEqual(second.entries.map((entry) => [entry.type, entry.details]),
+      [['UserCreated', { username: created.username, role: 'USER', user_id: created.user_id }]]);
+    assert.equal(second.next_cursor, null);
+
+    const answers = JSON.stringify([ofAgent, first, second]);
+    assert.ok(!answers.includes(issued.token), 'audit_log must never show a token');
+    const hash = createHash('sha256').update(issued.token).digest('hex');
+    assert.ok(!answers.includes(hash), 'audit_log must never show a token\'s hash');
+    expectError(await call(auditor.client, 'audit_log', { since: 'last tuesday' }), 'invalid_argument');
+    expectError(await call(auditor.client, 'audit_log', { cursor: 'forged' }), 'invalid_argument');
+  });
+
+  test('audit_log is permission_denied to a non-admin', async () => {
+    await refusedToUser('audit_log', {});
   });
 
   test('a second admin created by the admin may use the admin tools', async () => {

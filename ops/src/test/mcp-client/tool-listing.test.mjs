@@ -5,7 +5,7 @@ import { adminToken, connect, disconnectAll, listAllTools } from './support/plat
 const CONTRACT_TOOLS = [
   'create_agent', 'update_agent', 'start_agent', 'stop_agent', 'delete_agent', 'list_agents',
   'get_agent', 'agent_history', 'run_agent_now', 'list_runs', 'get_run', 'create_user', 'issue_token', 'revoke_token',
-  'list_tokens', 'list_models', 'enable_model', 'disable_model', 'reconcile', 'system_health',
+  'list_tokens', 'list_models', 'enable_model', 'disable_model', 'reconcile', 'system_health', 'audit_log',
   'slack_connect', 'slack_disconnect', 'get_slack_connection', 'slack_list_channels', 'slack_list_users',
   'slack_send_message', 'slack_send_dm',
 ];

@@ -4,6 +4,11 @@ import dev.agentry.command.api.AgentFailed;
 import dev.agentry.command.api.AgentRan;
 import dev.agentry.command.api.AgentRunSkipped;
 import dev.agentry.command.api.AgentSettings;
+import dev.agentry.command.api.ModelDefinition;
+import dev.agentry.command.api.ModelOffering;
+import dev.agentry.command.api.SlackConnected;
+import dev.agentry.command.api.SlackDisconnected;
+import dev.agentry.command.api.UserCreated;
 import dev.agentry.command.api.RunTrigger;
 import dev.agentry.command.api.Schedule;
 
@@ -26,6 +31,40 @@ final class AuditDetails {
     /** Only the token id: the hash is a credential and never leaves the identity read model. */
     static Map<String, Object> token(String tokenId) {
         return Map.of("token_id", tokenId);
+    }
+
+    static Map<String, Object> user(UserCreated event) {
+        return Map.of("username", event.username(), "role", event.role().name());
+    }
+
+    /** The workspace and bot, not the secret's id: the bot token stays in the secret store, unnamed. */
+    static Map<String, Object> slackConnected(SlackConnected event) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("team_id", event.teamId());
+        details.put("team_name", event.teamName());
+        details.put("bot_user_id", event.botUserId());
+        details.put("notify_user", event.notifyUser());
+        return Collections.unmodifiableMap(details);
+    }
+
+    static Map<String, Object> slackDisconnected(SlackDisconnected event) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("team_id", event.teamId());
+        return Collections.unmodifiableMap(details);
+    }
+
+    static Map<String, Object> model(String name, ModelDefinition definition) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("model", name);
+        details.put("friendly_name", definition.friendlyName());
+        details.put("tier", definition.tier() == null ? null : definition.tier().wireName());
+        details.put("providers", definition.offerings().stream()
+                .map(ModelOffering::provider).toList());
+        return Collections.unmodifiableMap(details);
+    }
+
+    static Map<String, Object> modelName(String name) {
+        return Map.of("model", name);
     }
 
     static Map<String, Object> settings(AgentSettings settings) {

@@ -15,6 +15,12 @@ import dev.agentry.command.api.AgentStopped;
 import dev.agentry.command.api.ApiTokenIssued;
 import dev.agentry.command.api.ApiTokenRevoked;
 import dev.agentry.command.api.MessageMetadata;
+import dev.agentry.command.api.ModelDisabled;
+import dev.agentry.command.api.ModelEnabled;
+import dev.agentry.command.api.ModelRedefined;
+import dev.agentry.command.api.ModelRegistered;
+import dev.agentry.command.api.SlackConnected;
+import dev.agentry.command.api.SlackDisconnected;
 import dev.agentry.command.api.StopReason;
 import dev.agentry.command.api.UserCreated;
 import dev.agentry.query.ReadModels;
@@ -109,7 +115,7 @@ class AuditTrailProjection {
 
     @EventHandler
     void on(UserCreated event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
-        record(message, sequence, at, new Subject(null, event.userId()), null, AuditDetails.none());
+        record(message, sequence, at, new Subject(null, event.userId()), null, AuditDetails.user(event));
     }
 
     @EventHandler
@@ -122,13 +128,45 @@ class AuditTrailProjection {
         record(message, sequence, at, new Subject(null, event.userId()), null, AuditDetails.token(event.tokenId()));
     }
 
+    @EventHandler
+    void on(SlackConnected event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        record(message, sequence, at, new Subject(null, event.userId()), null, AuditDetails.slackConnected(event));
+    }
+
+    @EventHandler
+    void on(SlackDisconnected event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        record(message, sequence, at, new Subject(null, event.userId()), null,
+                AuditDetails.slackDisconnected(event));
+    }
+
+    @EventHandler
+    void on(ModelRegistered event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        record(message, sequence, at, Subject.NONE, null, AuditDetails.model(event.name(), event.definition()));
+    }
+
+    @EventHandler
+    void on(ModelRedefined event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        record(message, sequence, at, Subject.NONE, null, AuditDetails.model(event.name(), event.definition()));
+    }
+
+    @EventHandler
+    void on(ModelEnabled event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        record(message, sequence, at, Subject.NONE, null, AuditDetails.modelName(event.name()));
+    }
+
+    @EventHandler
+    void on(ModelDisabled event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        record(message, sequence, at, Subject.NONE, null, AuditDetails.modelName(event.name()));
+    }
+
     @ResetHandler
     void forgetTheWholeTrail() {
         jdbc.sql("DELETE FROM audit_log").update();
     }
 
-    /** What an entry is about: an agent, or the user that an identity event concerns. */
+    /** What an entry is about: an agent, the user that an identity or Slack event concerns, or neither (models). */
     private record Subject(String agentId, String userId) {
+        static final Subject NONE = new Subject(null, null);
     }
 
     private void record(EventMessage<?> message, long sequence, Instant at, Subject subject,

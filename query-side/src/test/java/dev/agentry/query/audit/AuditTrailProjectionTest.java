@@ -8,7 +8,16 @@ import dev.agentry.command.api.NotifyPolicy;
 import dev.agentry.command.api.AgentStopped;
 import dev.agentry.command.api.ApiTokenIssued;
 import dev.agentry.command.api.ApiTokenRevoked;
+import dev.agentry.command.api.ModelCapabilities;
+import dev.agentry.command.api.ModelDefinition;
+import dev.agentry.command.api.ModelDisabled;
+import dev.agentry.command.api.ModelEnabled;
+import dev.agentry.command.api.ModelOffering;
+import dev.agentry.command.api.ModelRegistered;
+import dev.agentry.command.api.ReasoningTier;
 import dev.agentry.command.api.Role;
+import dev.agentry.command.api.SlackConnected;
+import dev.agentry.command.api.SlackDisconnected;
 import dev.agentry.command.api.StopReason;
 import dev.agentry.command.api.UserCreated;
 import dev.agentry.query.Actor;
@@ -186,7 +195,8 @@ class AuditTrailProjectionTest {
         String userId = newId();
         String tokenId = newId();
         String tokenHash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
-        querySide.userEvent(userId, new UserCreated(userId, "carol-" + newId().substring(0, 8), Role.ADMIN), admin);
+        String username = "carol-" + newId().substring(0, 8);
+        querySide.userEvent(userId, new UserCreated(userId, username, Role.ADMIN), admin);
         querySide.userEvent(userId, new ApiTokenIssued(userId, tokenId, tokenHash), admin);
         querySide.userEvent(userId, new ApiTokenRevoked(userId, tokenId), admin);
 
@@ -200,10 +210,50 @@ class AuditTrailProjectionTest {
         assertThat(rows).extracting(row -> row.get("type"), row -> row.get("actor"), row -> row.get("actor_id"),
                         row -> row.get("agent_id"), row -> row.get("details"))
                 .containsExactly(
-                        tuple("UserCreated", "admin", admin.id(), null, "{}"),
+                        tuple("UserCreated", "admin", admin.id(), null, "{\"role\": \"ADMIN\", \"username\": \"" + username + "\"}"),
                         tuple("ApiTokenIssued", "admin", admin.id(), null, "{\"token_id\": \"" + tokenId + "\"}"),
                         tuple("ApiTokenRevoked", "admin", admin.id(), null, "{\"token_id\": \"" + tokenId + "\"}"));
         assertThat(rows).extracting(row -> (String) row.get("whole_row")).noneMatch(row -> row.contains(tokenHash));
+    }
+
+    @Test
+    void slackConnectionsAreRecordedByWorkspaceAndBotButNeverBySecret() {
+        querySide.userEvent(alice.id(), new SlackConnected(alice.id(), "T0ACME", "Acme", "U0BOT", "U01ADA",
+                "secret-of-the-bot-token", null), alice);
+        querySide.userEvent(alice.id(), new SlackDisconnected(alice.id(), "T0ACME", "secret-of-the-bot-token"), alice);
+
+        List<Map<String, Object>> rows = database.jdbc()
+                .sql("""
+                        SELECT type, actor, details::text AS details, audit_log::text AS whole_row FROM audit_log
+                        WHERE user_id = :userId AND type LIKE 'Slack%' ORDER BY position""")
+                .param("userId", alice.id()).query().listOfRows();
+
+        assertThat(rows).extracting(row -> row.get("type"), row -> row.get("actor"), row -> row.get("details"))
+                .containsExactly(
+                        tuple("SlackConnected", alice.name(), "{\"team_id\": \"T0ACME\", \"team_name\": \"Acme\", "
+                                + "\"bot_user_id\": \"U0BOT\", \"notify_user\": \"U01ADA\"}"),
+                        tuple("SlackDisconnected", alice.name(), "{\"team_id\": \"T0ACME\"}"));
+        assertThat(rows).extracting(row -> (String) row.get("whole_row")).noneMatch(row -> row.contains("secret-of"));
+    }
+
+    @Test
+    void catalogueChangesAreRecordedByModel() {
+        Actor admin = new Actor(newId(), "admin");
+        String model = "model-" + newId().substring(0, 8);
+        querySide.modelEvent(model, new ModelRegistered(model, new ModelDefinition("Model", ReasoningTier.STANDARD,
+                new ModelCapabilities(true, false), List.of(new ModelOffering("bedrock", "vendor-id-1")), 1)), Actor.NOBODY);
+        querySide.modelEvent(model, new ModelDisabled(model), admin);
+        querySide.modelEvent(model, new ModelEnabled(model), admin);
+
+        assertThat(database.jdbc()
+                .sql("SELECT type, actor, agent_id, user_id, details::text FROM audit_log WHERE details ->> 'model' = :model ORDER BY position")
+                .param("model", model).query((row, number) -> tuple(row.getString(1), row.getString(2), row.getString(3),
+                        row.getString(4), row.getString(5))).list())
+                .containsExactly(
+                        tuple("ModelRegistered", "system", null, null, "{\"tier\": \"standard\", \"model\": \"" + model
+                                + "\", \"providers\": [\"bedrock\"], \"friendly_name\": \"Model\"}"),
+                        tuple("ModelDisabled", "admin", null, null, "{\"model\": \"" + model + "\"}"),
+                        tuple("ModelEnabled", "admin", null, null, "{\"model\": \"" + model + "\"}"));
     }
 
     @Test

@@ -43,6 +43,7 @@ public class Reconciliation {
     private final ScheduleWorkflows temporal;
     private final TemporalSyncProgress syncProgress;
     private final Options options;
+    private final RepairListener repairs;
 
     /**
      * @param events    each agent's own stream, read for a repair
@@ -50,6 +51,14 @@ public class Reconciliation {
      */
     public Reconciliation(EventStorageEngine events, LifecycleEvents lifecycle, CommandGateway commands,
                           WorkflowClient temporal, TemporalSyncProgress syncProgress, Options options) {
+        this(events, lifecycle, commands, temporal, syncProgress, options, RepairListener.NONE);
+    }
+
+    /** @param repairs told of each repair once it is made (never in a dry run) */
+    public Reconciliation(EventStorageEngine events, LifecycleEvents lifecycle, CommandGateway commands,
+                          WorkflowClient temporal, TemporalSyncProgress syncProgress, Options options,
+                          RepairListener repairs) {
+        this.repairs = repairs;
         this.events = events;
         this.lifecycle = lifecycle;
         this.commands = commands;
@@ -138,11 +147,12 @@ public class Reconciliation {
                     current.firesHandledThrough(), null, null, 0));
             send(new RestoreAgentSchedule(current.agentId()));
             log.warn("Agent {} was RUNNING without a schedule in Temporal: schedule restored", agent.agentId());
+            repaired(agent.agentId(), RepairKind.ORPHAN_RESTORED, findings);
         } else {
             send(new StopOrphanedAgent(agent.agentId()));
             log.warn("Agent {} was RUNNING without a schedule in Temporal: stopped as orphaned", agent.agentId());
+            repaired(agent.agentId(), RepairKind.ORPHAN_STOPPED, findings);
         }
-        findings.repaired.add(agent.agentId());
     }
 
     /** An agent that was started meanwhile (or created: unknown before) keeps its schedule. */
@@ -153,7 +163,7 @@ public class Reconciliation {
         }
         boolean onRequest = temporal.stop(agentId);
         log.warn("Schedule of agent {}, which is not running, {}", agentId, onRequest ? "stopped" : "terminated");
-        findings.repaired.add(agentId);
+        repaired(agentId, RepairKind.ZOMBIE_STOPPED, findings);
     }
 
     private void correctDrift(ExpectedAgent agent, Findings findings) {
@@ -164,7 +174,17 @@ public class Reconciliation {
         }
         temporal.reconfigure(agent.agentId(), expectedConfig(now.get()));
         log.warn("Schedule of agent {} had settings other than its events: corrected", agent.agentId());
-        findings.repaired.add(agent.agentId());
+        repaired(agent.agentId(), RepairKind.DRIFT_CORRECTED, findings);
+    }
+
+    private void repaired(String agentId, RepairKind kind, Findings findings) {
+        findings.repaired.add(agentId);
+        try {
+            repairs.repaired(kind);
+        } catch (RuntimeException unrecorded) {
+            // the repair is made and reported; only its count is lost
+            log.warn("Repair of agent {} ({}) could not be counted", agentId, kind.wireName(), unrecorded);
+        }
     }
 
     /** Temporal being unreachable ends the repairs; any other failure is reported for the agent alone. */

@@ -177,8 +177,8 @@ class McpHttpEndpointTest {
             assertThat(initialized.serverInfo().name()).isEqualTo("agentry");
 
             assertThat(admin.listTools().tools()).extracting(McpSchema.Tool::name).containsExactly(
-                    "agent_history", "create_agent", "create_user", "delete_agent", "disable_model", "enable_model",
-                    "get_agent", "get_run", "get_slack_connection", "issue_token", "list_agents", "list_models",
+                    "agent_history", "audit_log", "create_agent", "create_user", "delete_agent", "disable_model",
+                    "enable_model", "get_agent", "get_run", "get_slack_connection", "issue_token", "list_agents", "list_models",
                     "list_runs", "list_tokens", "reconcile", "revoke_token", "run_agent_now", "slack_connect",
                     "slack_disconnect", "slack_list_channels", "slack_list_users", "slack_send_dm", "slack_send_message",
                     "start_agent", "stop_agent", "system_health", "update_agent");
@@ -189,12 +189,12 @@ class McpHttpEndpointTest {
             });
             // what a client may do without asking: read-only tools change nothing, destructive ones take something away
             assertThat(toolsWhere(admin, hints -> hints.readOnlyHint())).containsExactly(
-                    "agent_history", "get_agent", "get_run", "get_slack_connection", "list_agents", "list_models",
+                    "agent_history", "audit_log", "get_agent", "get_run", "get_slack_connection", "list_agents", "list_models",
                     "list_runs", "list_tokens", "slack_list_channels", "slack_list_users", "system_health");
             assertThat(toolsWhere(admin, hints -> hints.destructiveHint())).containsExactly(
                     "delete_agent", "reconcile", "revoke_token", "slack_disconnect");
             assertThat(toolsWhere(admin, hints -> hints.idempotentHint())).containsExactly(
-                    "agent_history", "disable_model", "enable_model", "get_agent", "get_run", "get_slack_connection",
+                    "agent_history", "audit_log", "disable_model", "enable_model", "get_agent", "get_run", "get_slack_connection",
                     "list_agents", "list_models", "list_runs", "list_tokens", "reconcile", "revoke_token", "slack_connect",
                     "slack_disconnect", "slack_list_channels", "slack_list_users", "start_agent", "stop_agent",
                     "system_health", "update_agent");

@@ -135,6 +135,9 @@ class ToolContractTest {
         answers.of("enable_model", ADMIN, Map.of("name", catalogueModel));
         answers.of("reconcile", ADMIN, Map.of("dry_run", true));
         answers.of("system_health", ADMIN, Map.of());
+        Map<String, Object> auditPage = answers.of("audit_log", ADMIN, Map.of("limit", 2));
+        assertThat(auditPage.get("next_cursor")).as("more than one page of audit entries").isNotNull();
+        answers.of("audit_log", ADMIN, Map.of("agent_id", agentId, "type", "AgentStarted", "cursor", auditPage.get("next_cursor")));
         answers.of("delete_agent", ALICE, Map.of("agent_id", agentId));
 
         answers.of("slack_connect", ALICE, Map.of("bot_token", ALICE_BOT_TOKEN, "notify_user", "ada@acme.test"));
@@ -176,6 +179,8 @@ class ToolContractTest {
         expectError("list_tokens", ADMIN, Map.of("user_id", "user-nobody"), "not_found");
         expectError("issue_token", ADMIN, Map.of("user_id", "user-carol", "expires_in_days", 0), "invalid_argument");
         expectError("enable_model", ADMIN, Map.of("name", "no-such-model"), "not_found");
+        expectError("audit_log", ADMIN, Map.of("since", "yesterday"), "invalid_argument");
+        expectError("audit_log", ADMIN, Map.of("cursor", "not-a-cursor"), "invalid_argument");
         expectError("slack_connect", BOB, Map.of("bot_token", "xoxb-refused"), "invalid_argument");
         for (String name : List.of("slack_list_channels", "slack_list_users")) {
             expectError(name, BOB, Map.of(), "failed_precondition");

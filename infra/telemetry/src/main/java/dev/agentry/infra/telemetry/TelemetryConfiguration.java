@@ -34,6 +34,11 @@ class TelemetryConfiguration {
         return openTelemetry(OtelSettings.of(environment));
     }
 
+    @Bean
+    JvmMetrics jvmMetrics(OpenTelemetry openTelemetry) {
+        return new JvmMetrics(openTelemetry);
+    }
+
     /** Axon's spans of commands and events, in the traces of the calls that caused them. */
     @Bean
     SpanFactory spanFactory(OpenTelemetry openTelemetry) {

@@ -216,10 +216,14 @@ class SystemHealthTool implements McpTool<Void>, DisposableBean {
         return client == null ? null : client.sql(sql).query(Long.class).single();
     }
 
-    /** The innermost cause's own words, without class names. */
+    /**
+     * The innermost cause's own words, without class names, on one line: PostgreSQL's driver appends where in
+     * the server the error arose (a function and line), which says nothing to an operator.
+     */
     private static String rootMessage(Throwable failure) {
         Throwable root = ExceptionUtils.getRootCause(failure);
-        return shortened((root == null ? failure : root).getMessage());
+        String message = (root == null ? failure : root).getMessage();
+        return shortened(message == null ? null : message.lines().findFirst().orElse("").strip());
     }
 
     private static String shortened(String message) {

@@ -8,7 +8,7 @@ import static dev.agentry.infra.mcp.JsonSchema.text;
 /** The input of the tools that take nothing but an agent id, or an agent id and a limit. */
 public record AgentIdArgument(String agentId) {
 
-    static final int MAX_AGENT_ID = 100;
+    public static final int MAX_AGENT_ID = 100;
 
     /** The {@code agent_id} property, for every tool that names one of the caller's agents. */
     static final JsonSchema AGENT_ID = text(MAX_AGENT_ID).description("id from create_agent or list_agents");

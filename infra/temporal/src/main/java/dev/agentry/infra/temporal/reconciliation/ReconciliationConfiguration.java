@@ -5,10 +5,12 @@ import dev.agentry.infra.postgres.node.NodeProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import dev.agentry.infra.temporal.TemporalProperties;
 import dev.agentry.workflows.reconciliation.Reconciliation;
+import io.opentelemetry.api.OpenTelemetry;
 import io.temporal.client.WorkflowClient;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -27,11 +29,13 @@ class ReconciliationConfiguration {
     Reconciliation reconciliation(EventStorageEngine events, CommandGateway commands, WorkflowClient temporal,
                                   JdbcClient jdbc, Serializer tokenSerializer,
                                   @Qualifier("eventSerializer") Serializer eventSerializer,
-                                  ReconciliationProperties properties, TemporalProperties temporalProperties) {
+                                  ReconciliationProperties properties, TemporalProperties temporalProperties,
+                                  ObjectProvider<OpenTelemetry> openTelemetry) {
         return new Reconciliation(events, new LifecycleEventsInTheStore(jdbc, eventSerializer), commands, temporal,
                 new SyncTokenProgress(jdbc, tokenSerializer),
                 new Reconciliation.Options(properties.orphanPolicy(temporalProperties.embedded()),
-                        properties.stopGrace(), properties.commandTimeout()));
+                        properties.stopGrace(), properties.commandTimeout()),
+                new RepairMetric(openTelemetry.getIfAvailable(OpenTelemetry::noop)));
     }
 
     @Bean
