@@ -59,7 +59,7 @@ final class AgentLoop {
         this.systemPrompt = prepared.instructions();
         this.tools = prepared.tools();
         this.toolContext = toolContext;
-        this.budget = new RunTokenBudget(prepared.maxTokensPerRun());
+        this.budget = RunTokenBudget.of(prepared.maxTokensPerRun());
     }
 
     End converse(String task) {

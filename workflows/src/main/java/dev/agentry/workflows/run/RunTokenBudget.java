@@ -1,6 +1,7 @@
 package dev.agentry.workflows.run;
 
 import dev.agentry.workflows.llm.TokenUsage;
+import io.temporal.workflow.Workflow;
 
 /**
  * The tokens a run may use, counted from what the provider reported for each call (input and output). A call
@@ -11,14 +12,28 @@ import dev.agentry.workflows.llm.TokenUsage;
 final class RunTokenBudget {
 
     static final String BUDGET_EXCEEDED = "BUDGET_EXCEEDED";
+    /** Marks the runs that enforce their budget; see {@link #of}. */
+    static final String ENFORCED_CHANGE_ID = "run-token-budget";
 
     /** Null: no limit. */
     private final Long maxTokens;
     private long used;
     private long lastCallInput;
 
-    RunTokenBudget(Long maxTokens) {
+    private RunTokenBudget(Long maxTokens) {
         this.maxTokens = maxTokens;
+    }
+
+    /**
+     * The budget of this run, from workflow code. A run whose history began its conversation before budgets were
+     * enforced (on a worker of an earlier release) carries no marker and goes on without one, as it did.
+     */
+    static RunTokenBudget of(Long maxTokens) {
+        if (maxTokens == null) {
+            return new RunTokenBudget(null);
+        }
+        int version = Workflow.getVersion(ENFORCED_CHANGE_ID, Workflow.DEFAULT_VERSION, 1);
+        return new RunTokenBudget(version == Workflow.DEFAULT_VERSION ? null : maxTokens);
     }
 
     void spent(TokenUsage call) {
