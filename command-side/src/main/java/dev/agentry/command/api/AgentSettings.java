@@ -10,9 +10,10 @@ import java.util.List;
  * @param schedule                null for an agent that only runs on demand
  * @param maxConsecutiveFailures  stop the agent after this many failed runs in a row, or null for never
  * @param notifications           whether the owner hears of failures and recoveries; never null (default FAILURES)
- * @param maxTokensPerRun         a run stops before an LLM call once it has used this many tokens; null for no limit
- * @param maxTokensPerDay         fires are skipped once the agent used this many tokens on its timezone's day;
- *                                null for no limit
+ * @param maxTokensPerRun         a run stops before an LLM call that would take its tokens (input and output, as the
+ *                                provider reported them) past this many; null for no limit
+ * @param maxTokensPerDay         runs are skipped once the agent's runs of the day ({@link BudgetDay}) used this many
+ *                                tokens; null for no limit
  */
 public record AgentSettings(
         String name,

@@ -26,11 +26,14 @@ class AgentQueries {
 
     private final JdbcClient jdbc;
     private final AgentViewRowMapper rows;
+    private final TokensUsedToday tokensUsedToday;
 
     /** @param clock the application's {@link Clock} bean if it declares one (tests do), else the system clock */
     AgentQueries(JdbcClient jdbc, ObjectMapper json, ObjectProvider<Clock> clock) {
         this.jdbc = jdbc;
-        this.rows = new AgentViewRowMapper(json, new NextRunTime(clock.getIfAvailable(Clock::systemUTC)));
+        Clock now = clock.getIfAvailable(Clock::systemUTC);
+        this.rows = new AgentViewRowMapper(json, new NextRunTime(now));
+        this.tokensUsedToday = new TokensUsedToday(jdbc, now);
     }
 
     /**
@@ -44,6 +47,7 @@ class AgentQueries {
                 .param("ownerId", query.ownerId())
                 .query(rows)
                 .optional()
+                .map(tokensUsedToday::added)
                 .orElse(null);
     }
 
@@ -72,6 +76,6 @@ class AgentQueries {
             select = select.param("afterCreatedAt", OffsetDateTime.ofInstant(query.after().createdAt(), ZoneOffset.UTC))
                     .param("afterAgentId", query.after().agentId());
         }
-        return select.query(rows).list();
+        return select.query(rows).list().stream().map(tokensUsedToday::added).toList();
     }
 }

@@ -20,7 +20,7 @@ import java.util.List;
 
 /**
  * Reads an {@code agent_status} row joined with the owner's {@code username AS owner}, adding the
- * next run time as of now.
+ * next run time as of now; the day's token usage comes from another table, see {@link TokensUsedToday}.
  */
 class AgentViewRowMapper implements RowMapper<AgentView> {
 
@@ -60,7 +60,8 @@ class AgentViewRowMapper implements RowMapper<AgentView> {
                 instant(row, "updated_at"),
                 row.getLong("version"),
                 nextRunTime.of(status, schedule),
-                lastRun(row));
+                lastRun(row),
+                0);
     }
 
     private static Schedule schedule(ResultSet row) throws SQLException {

@@ -17,6 +17,8 @@ import java.util.List;
  * @param version   sequence number of the last event applied to this view
  * @param nextRunAt when the schedule fires next, as of the query; null unless RUNNING with a schedule
  * @param lastRun   the run that finished latest (outcome SUCCEEDED, FAILED or SKIPPED); null until one has
+ * @param tokensUsedToday input and output tokens of the agent's runs that started today, as of the query: the
+ *                        {@link dev.agentry.command.api.BudgetDay} its daily token budget counts
  */
 public record AgentView(
         String agentId,
@@ -39,7 +41,15 @@ public record AgentView(
         Instant updatedAt,
         long version,
         Instant nextRunAt,
-        LastRun lastRun) {
+        LastRun lastRun,
+        long tokensUsedToday) {
+
+    /** This view with the day's usage, which the query adds from the run history. */
+    public AgentView withTokensUsedToday(long tokens) {
+        return new AgentView(agentId, ownerId, owner, name, instructions, tier, model, schedule, tools, overlap, catchUp,
+                maxConsecutiveFailures, notifications, maxTokensPerRun, maxTokensPerDay, status, createdAt, updatedAt,
+                version, nextRunAt, lastRun, tokens);
+    }
 
     public record LastRun(String runId, String outcome, Instant finishedAt) {
     }

@@ -73,7 +73,7 @@ class RunHistoryProjection {
     @EventHandler
     void on(AgentRan event) {
         record(new RunRow(event.runId(), event.agentId(), event.trigger(), "SUCCEEDED", event.scheduledAt(),
-                startedAt(event.trigger(), event.scheduledAt(), event.startedAt()), event.finishedAt(),
+                event.trigger().startOfRun(event.scheduledAt(), event.startedAt()), event.finishedAt(),
                 event.model(), event.inputTokens(), event.outputTokens(), event.summary(), null, null,
                 event.transcriptRef()));
     }
@@ -81,7 +81,7 @@ class RunHistoryProjection {
     @EventHandler
     void on(AgentFailed event) {
         record(new RunRow(event.runId(), event.agentId(), event.trigger(), "FAILED", event.scheduledAt(),
-                startedAt(event.trigger(), event.scheduledAt(), event.startedAt()), event.finishedAt(),
+                event.trigger().startOfRun(event.scheduledAt(), event.startedAt()), event.finishedAt(),
                 event.model(), event.inputTokens(), event.outputTokens(), null, event.errorKind(),
                 event.errorMessage(), event.transcriptRef()));
     }
@@ -97,14 +97,6 @@ class RunHistoryProjection {
     void forgetAllRuns() {
         jdbc.sql("DELETE FROM agent_runs").update();
         jdbc.sql("DELETE FROM agent_run_owners").update();
-    }
-
-    /** A scheduled run starts, for its owner, at the fire time it belongs to; a manual one when it began. */
-    private static Instant startedAt(RunTrigger trigger, Instant scheduledAt, Instant startedAt) {
-        if (trigger == RunTrigger.MANUAL) {
-            return startedAt != null ? startedAt : scheduledAt;
-        }
-        return scheduledAt != null ? scheduledAt : startedAt;
     }
 
     private record RunRow(String runId, String agentId, RunTrigger trigger, String outcome, Instant scheduledAt,

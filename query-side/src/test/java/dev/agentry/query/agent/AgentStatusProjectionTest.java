@@ -63,7 +63,7 @@ class AgentStatusProjectionTest {
         assertThat(view).isEqualTo(new AgentView(agentId, alice.id(), alice.name(), "digest", settings.instructions(),
                 settings.tier(), null, settings.schedule(), settings.tools(), settings.overlap(), settings.catchUp(), 3,
                 NotifyPolicy.NONE, 5_000L, 100_000L,
-                AgentStatus.STOPPED, created.getTimestamp(), created.getTimestamp(), 0, null, null));
+                AgentStatus.STOPPED, created.getTimestamp(), created.getTimestamp(), 0, null, null, 0));
     }
 
     @Test
@@ -78,7 +78,7 @@ class AgentStatusProjectionTest {
 
         assertThat(view).isEqualTo(new AgentView(agentId, alice.id(), alice.name(), "helper", changed.instructions(),
                 changed.tier(), "claude-sonnet", null, List.of(), changed.overlap(), changed.catchUp(), null,
-                NotifyPolicy.FAILURES, null, null, AgentStatus.STOPPED, created.getTimestamp(), reconfigured.getTimestamp(), 1, null, null));
+                NotifyPolicy.FAILURES, null, null, AgentStatus.STOPPED, created.getTimestamp(), reconfigured.getTimestamp(), 1, null, null, 0));
     }
 
     @Test

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * The conversation of one run, driven from workflow code: asks the model, runs the tools it calls, feeds
- * their results back, until the model answers without calling a tool or the step limit is reached.
+ * their results back, until the model answers without calling a tool, the step limit is reached or the next
+ * call would pass the run's token budget.
  * Every model call and every tool call is an activity, so a run resumed after a crash repeats none of
  * those that completed.
  */
@@ -49,6 +50,7 @@ final class AgentLoop {
     private final ToolContext toolContext;
     private final List<ConversationMessage> messages = new ArrayList<>();
     private TokenUsage usage = TokenUsage.NONE;
+    private final RunTokenBudget budget;
 
     AgentLoop(LlmActivities llm, ToolActivities toolActivities, PreparedRun prepared, ToolContext toolContext) {
         this.llm = llm;
@@ -57,11 +59,15 @@ final class AgentLoop {
         this.systemPrompt = prepared.instructions();
         this.tools = prepared.tools();
         this.toolContext = toolContext;
+        this.budget = RunTokenBudget.of(prepared.maxTokensPerRun());
     }
 
     End converse(String task) {
         messages.add(ConversationMessage.user(task));
         for (int call = 1; call <= MAX_LLM_CALLS; call++) {
+            if (!budget.allowsNextCall()) {
+                return End.failed(RunTokenBudget.BUDGET_EXCEEDED, budget.exceededMessage());
+            }
             LlmResponse response;
             try {
                 response = llm.complete(model.provider(), request());
@@ -69,6 +75,7 @@ final class AgentLoop {
                 return failedCall(failure);
             }
             usage = usage.plus(response.usage());
+            budget.spent(response.usage());
             messages.add(response.asAssistantMessage());
             if (response.toolCalls().isEmpty()) {
                 return End.answered(response.text());

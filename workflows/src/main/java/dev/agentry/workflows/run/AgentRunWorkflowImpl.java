@@ -21,6 +21,8 @@ public class AgentRunWorkflowImpl implements AgentRunWorkflow {
 
     static final int SUMMARY_LENGTH = 500;
     static final String PREPARATION_FAILED = "PREPARATION_FAILED";
+    /** The skip reason of a run whose agent spent its daily token budget. */
+    static final String BUDGET = "BUDGET";
 
     private static final Logger log = Workflow.getLogger(AgentRunWorkflowImpl.class);
 
@@ -79,6 +81,7 @@ public class AgentRunWorkflowImpl implements AgentRunWorkflow {
             }
             case NO_MODEL -> report(new RunResult(request, startedAt, now(), null, TokenUsage.NONE, null,
                     LlmFailureKind.PROVIDER_UNAVAILABLE.name(), prepared.unavailableReason(), null));
+            case DAY_BUDGET_SPENT -> skip(request, BUDGET, prepared.unavailableReason());
             case READY -> converse(request, prepared, startedAt);
         };
     }
@@ -127,6 +130,17 @@ public class AgentRunWorkflowImpl implements AgentRunWorkflow {
 
     static String shortened(String text) {
         return text.length() <= SUMMARY_LENGTH ? text : text.substring(0, SUMMARY_LENGTH - 1) + "…";
+    }
+
+    /** A skipped run is recorded like an ended one, and waited for as long. */
+    private RunOutcome skip(RunRequest request, String reason, String explanation) {
+        log.info("Run {} skipped: {}", request.runId(), explanation);
+        try {
+            reporting.recordSkipped(request, reason);
+        } catch (ActivityFailure failure) {
+            log.error("Run {}: skip not recorded: {}", request.runId(), failure.getCause().getMessage());
+        }
+        return new RunOutcome(request.runId(), false, "skipped: " + explanation);
     }
 
     private static Instant now() {

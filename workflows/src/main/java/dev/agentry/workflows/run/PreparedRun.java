@@ -12,7 +12,9 @@ import java.util.List;
  * @param instructions      the agent's instructions, sent as the system prompt
  * @param tools             the tools the agent allows that the platform has, offered to the model
  * @param model             the model to call; null unless READY
- * @param unavailableReason why no model can serve the agent now; only for NO_MODEL
+ * @param unavailableReason why no model can serve the agent now, or why the day's token budget is spent
+ * @param maxTokensPerRun   the run's token budget ({@link RunTokenBudget}); null for no limit, as in runs
+ *                          prepared before budgets existed
  */
 public record PreparedRun(
         Readiness readiness,
@@ -20,14 +22,17 @@ public record PreparedRun(
         String instructions,
         List<ToolDefinition> tools,
         RunModel model,
-        String unavailableReason) {
+        String unavailableReason,
+        Long maxTokensPerRun) {
 
     public enum Readiness {
         READY,
         /** the agent is deleted or never existed: nothing to run and nothing to record */
         AGENT_NOT_FOUND,
         /** no available provider serves the agent's tier or model */
-        NO_MODEL
+        NO_MODEL,
+        /** the agent's runs of the day used its daily token budget: the run is recorded as skipped */
+        DAY_BUDGET_SPENT
     }
 
     public PreparedRun {
@@ -35,14 +40,23 @@ public record PreparedRun(
     }
 
     public static PreparedRun ready(String ownerId, String instructions, List<ToolDefinition> tools, RunModel model) {
-        return new PreparedRun(Readiness.READY, ownerId, instructions, tools, model, null);
+        return new PreparedRun(Readiness.READY, ownerId, instructions, tools, model, null, null);
+    }
+
+    /** This run, stopped before a model call that would take it past the given tokens (null: no limit). */
+    public PreparedRun withTokenBudget(Long maxTokens) {
+        return new PreparedRun(readiness, ownerId, instructions, tools, model, unavailableReason, maxTokens);
     }
 
     public static PreparedRun agentNotFound() {
-        return new PreparedRun(Readiness.AGENT_NOT_FOUND, null, null, List.of(), null, null);
+        return new PreparedRun(Readiness.AGENT_NOT_FOUND, null, null, List.of(), null, null, null);
     }
 
     public static PreparedRun noModel(String ownerId, String reason) {
-        return new PreparedRun(Readiness.NO_MODEL, ownerId, null, List.of(), null, reason);
+        return new PreparedRun(Readiness.NO_MODEL, ownerId, null, List.of(), null, reason, null);
+    }
+
+    public static PreparedRun dayBudgetSpent(String ownerId, String reason) {
+        return new PreparedRun(Readiness.DAY_BUDGET_SPENT, ownerId, null, List.of(), null, reason, null);
     }
 }

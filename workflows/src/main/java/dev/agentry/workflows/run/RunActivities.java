@@ -17,4 +17,7 @@ public interface RunActivities {
 
     /** Sends the outcome to the agent, as the scheduler; an outcome for a deleted or unknown agent is dropped. */
     void recordOutcome(RunResult result);
+
+    /** Records that the run did not happen, for the reason given in capitals (e.g. BUDGET); idempotent per run id. */
+    void recordSkipped(RunRequest request, String reason);
 }

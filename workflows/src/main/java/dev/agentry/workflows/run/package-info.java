@@ -11,6 +11,9 @@
  *   <li>Only the tools the agent allows are offered; a call to any other name is answered with an error
  *       result for the model to read, as is a tool that keeps failing. At most
  *       {@link dev.agentry.workflows.run.AgentLoop#MAX_LLM_CALLS} model calls, then the run fails as STEP_LIMIT.</li>
+ *   <li>Token budgets: a run stops before a model call that would pass the agent's tokens per run and fails as
+ *       BUDGET_EXCEEDED ({@link dev.agentry.workflows.run.RunTokenBudget}); a run prepared once the agent's runs
+ *       of the day used its tokens per day is recorded as skipped with reason BUDGET, without a model call.</li>
  *   <li>Every ending after preparation is recorded (RecordAgentRun or RecordAgentFailure, idempotent per run
  *       id); the run workflow itself does not fail because the model did. The transcript is stored first and
  *       the outcome refers to it.</li>

@@ -12,6 +12,7 @@ final class RecordingRunActivities implements RunActivities {
     private final Function<RunRequest, PreparedRun> preparation;
     private final Map<String, RunTranscript> transcripts = new ConcurrentHashMap<>();
     private final List<RunResult> outcomes = new CopyOnWriteArrayList<>();
+    private final Map<String, String> skipReasons = new ConcurrentHashMap<>();
 
     RecordingRunActivities(Function<RunRequest, PreparedRun> preparation) {
         this.preparation = preparation;
@@ -32,6 +33,16 @@ final class RecordingRunActivities implements RunActivities {
     @Override
     public void recordOutcome(RunResult result) {
         outcomes.add(result);
+    }
+
+    @Override
+    public void recordSkipped(RunRequest request, String reason) {
+        skipReasons.put(request.runId(), reason);
+    }
+
+    /** Run id to the reason it was skipped for. */
+    Map<String, String> skipReasons() {
+        return Map.copyOf(skipReasons);
     }
 
     RunTranscript transcript(String reference) {

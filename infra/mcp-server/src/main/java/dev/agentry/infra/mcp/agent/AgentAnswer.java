@@ -26,7 +26,7 @@ record AgentAnswer(String agentId, String owner, String name, String instruction
                    ScheduleAnswer schedule, List<String> tools, String overlap, String catchUp,
                    Integer maxConsecutiveFailures, @JsonProperty("notify") String notifications, Long maxTokensPerRun, Long maxTokensPerDay,
                    String status, Instant createdAt, Instant updatedAt,
-                   Instant nextRunAt, LastRun lastRun) {
+                   Instant nextRunAt, LastRun lastRun, long tokensUsedToday) {
 
     record ScheduleAnswer(String cron, String timezone) {
     }
@@ -61,6 +61,8 @@ record AgentAnswer(String agentId, String owner, String name, String instruction
                     .required("outcome", string())
                     .required("finished_at", dateTime().nullable())
                     .build().nullable())
+            .required("tokens_used_today", integer().description(
+                    "input and output tokens of the runs that started today, in the schedule's timezone (UTC without one)"))
             .build();
 
     /** A new agent as its create command describes it: STOPPED, never run. */
@@ -69,7 +71,7 @@ record AgentAnswer(String agentId, String owner, String name, String instruction
                 settings.model(), schedule(settings), settings.tools(), lowerCase(settings.overlap()),
                 lowerCase(settings.catchUp()), settings.maxConsecutiveFailures(), lowerCase(settings.notifications()),
                 settings.maxTokensPerRun(), settings.maxTokensPerDay(), AgentStatus.STOPPED.name(), at, at,
-                null, null);
+                null, null, 0);
     }
 
     /** This agent with other settings, changed at the given time. */
@@ -77,14 +79,15 @@ record AgentAnswer(String agentId, String owner, String name, String instruction
         return new AgentAnswer(agentId, owner, settings.name(), settings.instructions(), settings.tier().wireName(),
                 settings.model(), schedule(settings), settings.tools(), lowerCase(settings.overlap()),
                 lowerCase(settings.catchUp()), settings.maxConsecutiveFailures(), lowerCase(settings.notifications()),
-                settings.maxTokensPerRun(), settings.maxTokensPerDay(), status, createdAt, at, nextRunAt, lastRun);
+                settings.maxTokensPerRun(), settings.maxTokensPerDay(), status, createdAt, at, nextRunAt, lastRun,
+                tokensUsedToday);
     }
 
     /** This agent moved to the status at the given time; when it fires next is for the read model to tell. */
     AgentAnswer withStatus(AgentStatus moved, Instant at) {
         return new AgentAnswer(agentId, owner, name, instructions, tier, model, schedule, tools, overlap, catchUp,
                 maxConsecutiveFailures, notifications, maxTokensPerRun, maxTokensPerDay, moved.name(), createdAt, at, null,
-                lastRun);
+                lastRun, tokensUsedToday);
     }
 
     private static ScheduleAnswer schedule(AgentSettings settings) {
@@ -109,6 +112,7 @@ record AgentAnswer(String agentId, String owner, String name, String instruction
                 agent.status() == null ? null : agent.status().name(),
                 agent.createdAt(), agent.updatedAt(), agent.nextRunAt(),
                 agent.lastRun() == null ? null
-                        : new LastRun(agent.lastRun().runId(), agent.lastRun().outcome(), agent.lastRun().finishedAt()));
+                        : new LastRun(agent.lastRun().runId(), agent.lastRun().outcome(), agent.lastRun().finishedAt()),
+                agent.tokensUsedToday());
     }
 }

@@ -288,7 +288,7 @@ class AgentToolsTest {
         return new AgentView(agentId, ownerId, ownerId.substring("user-".length()), settings.name(), settings.instructions(),
                 settings.tier(), settings.model(), settings.schedule(), settings.tools(), settings.overlap(),
                 settings.catchUp(), settings.maxConsecutiveFailures(), settings.notifications(), settings.maxTokensPerRun(),
-                settings.maxTokensPerDay(), status, CREATED, CREATED, 1, null, null);
+                settings.maxTokensPerDay(), status, CREATED, CREATED, 1, null, null, 0);
     }
 
     private static AgentSettings settingsOf(AgentView agent) {

@@ -51,10 +51,12 @@ class EventSourcedAgentsTest {
                     .param(agentId).query(Long.class).single()).as("snapshots of the agent").isPositive();
 
             EventSourcedAgents agents = platform.bean(EventSourcedAgents.class);
-            assertThat(agents.find(agentId)).contains(new EventSourcedAgents.LiveAgent(ALICE, SETTINGS));
+            // 25 runs of 120 tokens, all started at the fire time of 26 November (UTC)
+            assertThat(agents.find(agentId, FIRE)).contains(new EventSourcedAgents.LiveAgent(ALICE, SETTINGS, 25 * 120));
+            assertThat(agents.find(agentId, FIRE.plusSeconds(24 * 3600))).contains(new EventSourcedAgents.LiveAgent(ALICE, SETTINGS, 0));
 
             platform.send(new DeleteAgent(agentId, ALICE), ALICE, "alice");
-            assertThat(agents.find(agentId)).isEmpty();
+            assertThat(agents.find(agentId, FIRE)).isEmpty();
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.agentry.infra.temporal.run;
 
 import dev.agentry.command.api.RecordAgentFailure;
+import dev.agentry.command.api.BudgetDay;
 import dev.agentry.command.api.RecordAgentRun;
+import dev.agentry.command.api.RecordAgentRunSkipped;
 import dev.agentry.infra.temporal.tools.ToolRegistry;
 import dev.agentry.workflows.model.CurrentModels;
 import dev.agentry.workflows.model.ModelResolution;
@@ -19,6 +21,8 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.LongCounter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+
+import java.time.Instant;
 
 /** Reads the agent from its events, resolves its model from the catalogue, and reports as the scheduler. */
 @Component
@@ -45,9 +49,18 @@ class RunActivitiesImpl implements RunActivities {
         this.commands = commands;
     }
 
+    /** A run whose agent's runs of the day already used its tokens per day is not prepared to run. */
     @Override
     public PreparedRun prepare(RunRequest request) {
-        return agents.find(request.agentId()).map(agent -> {
+        // the run's own time, not this worker's clock: a retried preparation decides as the first did
+        Instant startOfRun = request.scheduledAt() == null ? Instant.now() : request.scheduledAt();
+        return agents.find(request.agentId(), startOfRun).map(agent -> {
+            Long perDay = agent.settings().maxTokensPerDay();
+            if (perDay != null && agent.tokensUsedOnDay() >= perDay) {
+                return PreparedRun.dayBudgetSpent(agent.ownerId(), "the agent's runs of %s used %d of its %d tokens per day"
+                        .formatted(BudgetDay.of(startOfRun, agent.settings().schedule()).date(),
+                                agent.tokensUsedOnDay(), perDay));
+            }
             ModelResolution resolution = models.now().resolve(agent.settings().tier(), agent.settings().model());
             if (!resolution.isResolved()) {
                 return PreparedRun.noModel(agent.ownerId(), resolution.unavailableReason());
@@ -55,7 +68,8 @@ class RunActivitiesImpl implements RunActivities {
             ResolvedModel model = resolution.model();
             return PreparedRun.ready(agent.ownerId(), agent.settings().instructions(),
                     tools.definitionsOf(agent.settings().tools()),
-                    new RunModel(model.name(), model.provider(), model.providerModelId(), model.thinking()));
+                    new RunModel(model.name(), model.provider(), model.providerModelId(), model.thinking()))
+                    .withTokenBudget(agent.settings().maxTokensPerRun());
         }).orElseGet(PreparedRun::agentNotFound);
     }
 
@@ -76,5 +90,11 @@ class RunActivitiesImpl implements RunActivities {
                         result.usage().inputTokens(), result.usage().outputTokens(), result.transcriptRef());
         commands.send(command, run.agentId(), run.runId());
         runs.add(1, Attributes.of(OUTCOME, result.succeeded() ? "SUCCEEDED" : "FAILED", TRIGGER, run.trigger().name()));
+    }
+
+    @Override
+    public void recordSkipped(RunRequest request, String reason) {
+        commands.send(new RecordAgentRunSkipped(request.agentId(), request.runId(), request.trigger(),
+                request.scheduledAt(), reason), request.agentId(), request.runId());
     }
 }
