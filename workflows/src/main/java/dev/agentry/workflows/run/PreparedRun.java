@@ -13,6 +13,9 @@ import java.util.List;
  * @param tools             the tools the agent allows that the platform has, offered to the model
  * @param model             the model to call; null unless READY
  * @param unavailableReason why no model can serve the agent now; only for NO_MODEL
+ * @param fallbacks         the models of the same tier that the run moves to, in this order, when its model's
+ *                          provider fails; empty for an agent with an explicit model (and in runs prepared
+ *                          before fallbacks existed)
  */
 public record PreparedRun(
         Readiness readiness,
@@ -20,7 +23,8 @@ public record PreparedRun(
         String instructions,
         List<ToolDefinition> tools,
         RunModel model,
-        String unavailableReason) {
+        String unavailableReason,
+        List<RunModel> fallbacks) {
 
     public enum Readiness {
         READY,
@@ -32,17 +36,23 @@ public record PreparedRun(
 
     public PreparedRun {
         tools = tools == null ? List.of() : List.copyOf(tools);
+        fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);
     }
 
     public static PreparedRun ready(String ownerId, String instructions, List<ToolDefinition> tools, RunModel model) {
-        return new PreparedRun(Readiness.READY, ownerId, instructions, tools, model, null);
+        return ready(ownerId, instructions, tools, model, List.of());
+    }
+
+    public static PreparedRun ready(String ownerId, String instructions, List<ToolDefinition> tools, RunModel model,
+                                    List<RunModel> fallbacks) {
+        return new PreparedRun(Readiness.READY, ownerId, instructions, tools, model, null, fallbacks);
     }
 
     public static PreparedRun agentNotFound() {
-        return new PreparedRun(Readiness.AGENT_NOT_FOUND, null, null, List.of(), null, null);
+        return new PreparedRun(Readiness.AGENT_NOT_FOUND, null, null, List.of(), null, null, List.of());
     }
 
     public static PreparedRun noModel(String ownerId, String reason) {
-        return new PreparedRun(Readiness.NO_MODEL, ownerId, null, List.of(), null, reason);
+        return new PreparedRun(Readiness.NO_MODEL, ownerId, null, List.of(), null, reason, List.of());
     }
 }

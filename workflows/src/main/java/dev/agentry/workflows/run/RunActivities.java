@@ -17,4 +17,10 @@ public interface RunActivities {
 
     /** Sends the outcome to the agent, as the scheduler; an outcome for a deleted or unknown agent is dropped. */
     void recordOutcome(RunResult result);
+
+    /**
+     * Records in the model catalogue that the model's provider answered its model id as unknown or retired, so
+     * that no run of any node chooses that offering again; recording it twice changes nothing.
+     */
+    void recordModelNotFound(RunModel model, String reason);
 }

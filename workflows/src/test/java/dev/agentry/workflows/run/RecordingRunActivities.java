@@ -12,6 +12,7 @@ final class RecordingRunActivities implements RunActivities {
     private final Function<RunRequest, PreparedRun> preparation;
     private final Map<String, RunTranscript> transcripts = new ConcurrentHashMap<>();
     private final List<RunResult> outcomes = new CopyOnWriteArrayList<>();
+    private final List<String> modelsNotFound = new CopyOnWriteArrayList<>();
 
     RecordingRunActivities(Function<RunRequest, PreparedRun> preparation) {
         this.preparation = preparation;
@@ -32,6 +33,15 @@ final class RecordingRunActivities implements RunActivities {
     @Override
     public void recordOutcome(RunResult result) {
         outcomes.add(result);
+    }
+
+    @Override
+    public void recordModelNotFound(RunModel model, String reason) {
+        modelsNotFound.add(model.name() + " (" + model.provider() + "): " + reason);
+    }
+
+    List<String> modelsNotFound() {
+        return List.copyOf(modelsNotFound);
     }
 
     RunTranscript transcript(String reference) {
