@@ -38,4 +38,12 @@ public record RunTranscript(
         tools = tools == null ? List.of() : List.copyOf(tools);
         messages = messages == null ? List.of() : List.copyOf(messages);
     }
+
+    /** A transcript without its list of model calls, as transcripts were stored before they had one. */
+    public RunTranscript(String agentId, String runId, String model, Instant startedAt, Instant finishedAt,
+                         String systemPrompt, List<ToolDefinition> tools, List<ConversationMessage> messages,
+                         String finalAnswer, String errorKind, String errorMessage, TokenUsage usage) {
+        this(agentId, runId, model, startedAt, finishedAt, systemPrompt, tools, messages, finalAnswer, errorKind,
+                errorMessage, usage, List.of());
+    }
 }
