@@ -102,6 +102,12 @@ public final class FakeVendorServer implements AutoCloseable {
         return this;
     }
 
+    /** Drops the answers still queued, so that what one test left over does not answer the next. */
+    public FakeVendorServer forgetQueuedAnswers() {
+        answers.clear();
+        return this;
+    }
+
     public List<RecordedRequest> requests() {
         return new ArrayList<>(requests);
     }

@@ -33,6 +33,7 @@ import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -129,6 +130,12 @@ class ProviderFallbackTest {
         if (database != null) {
             database.close();
         }
+    }
+
+    @BeforeEach
+    void nothingLeftOverFromAnotherTest() {
+        anthropic.forgetQueuedAnswers();
+        compatible.forgetQueuedAnswers();
     }
 
     @Test
