@@ -276,6 +276,7 @@ class AgentRunWorkflowTest {
                     new ModelAttempt(1, "other-model", "other", null, null),
                     new ModelAttempt(2, "other-model", "other", null, null));
             assertThat(bench.runs.modelsNotFound()).isEmpty();
+            bench.recordHistory("run-fallback", "provider-fails-then-the-next-providers-model-answers");
         }
     }
 
@@ -292,6 +293,7 @@ class AgentRunWorkflowTest {
                     .containsExactly("scripted-model-v1", "second-v1");
             assertThat(bench.runs.modelsNotFound()).containsExactly("test-model (scripted): scripted MODEL_NOT_FOUND");
             assertThat(bench.onlyOutcome().model()).isEqualTo("second-model");
+            bench.recordHistory("run-model-not-found", "model-not-found-then-the-next-model-answers");
         }
     }
 
