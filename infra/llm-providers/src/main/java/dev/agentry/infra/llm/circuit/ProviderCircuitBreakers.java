@@ -30,25 +30,23 @@ public final class ProviderCircuitBreakers {
         void changed(String provider, CircuitBreaker.State state, String reason);
     }
 
-    private record LastFailure(String message, Instant at) {
+    /** A call that may fail with {@link LlmCallFailure}. */
+    public interface Call {
+        LlmResponse complete() throws LlmCallFailure;
     }
 
     private final CircuitBreakerRegistry registry;
     private final CircuitBreakerProperties properties;
     private final Transitions transitions;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
     private final Map<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
-    private final Map<String, LastFailure> lastFailures = new ConcurrentHashMap<>();
+    /** The message of each provider's last failure that counted, for the reason an open breaker gives. */
+    private final Map<String, String> lastFailures = new ConcurrentHashMap<>();
     private final Map<String, Instant> openedAt = new ConcurrentHashMap<>();
 
     public ProviderCircuitBreakers(CircuitBreakerProperties properties, Transitions transitions) {
-        this(properties, transitions, Clock.systemUTC());
-    }
-
-    ProviderCircuitBreakers(CircuitBreakerProperties properties, Transitions transitions, Clock clock) {
         this.properties = properties;
         this.transitions = transitions;
-        this.clock = clock;
         this.registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 // N consecutive failures: the last N calls, all of them failed
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -61,11 +59,6 @@ public final class ProviderCircuitBreakers {
                 .recordException(ProviderCircuitBreakers::isProviderWide)
                 .ignoreException(failure -> !isProviderWide(failure))
                 .build());
-    }
-
-    /** A call that may fail with {@link LlmCallFailure}. */
-    public interface Call {
-        LlmResponse complete() throws LlmCallFailure;
     }
 
     public LlmResponse call(String provider, Call call) throws LlmCallFailure {
@@ -82,7 +75,7 @@ public final class ProviderCircuitBreakers {
             return response;
         } catch (LlmCallFailure failure) {
             if (isProviderWide(failure)) {
-                lastFailures.put(provider, new LastFailure(failure.getMessage(), clock.instant()));
+                lastFailures.put(provider, failure.getMessage());
             }
             breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), failure);
             throw failure;
@@ -130,11 +123,11 @@ public final class ProviderCircuitBreakers {
     }
 
     private String reasonOpen(String provider) {
-        LastFailure last = lastFailures.get(provider);
+        String last = lastFailures.get(provider);
         Instant since = openedAt.getOrDefault(provider, clock.instant());
         return "the circuit breaker of %s is open since %s after %d consecutive failures%s; it lets a call through again %s later"
                 .formatted(provider, since, properties.failureThreshold(),
-                        last == null ? "" : " (last: " + last.message() + ")", humane(properties.coolDown()));
+                        last == null ? "" : " (last: " + last + ")", humane(properties.coolDown()));
     }
 
     private static String humane(Duration duration) {
