@@ -158,6 +158,9 @@ describe('runs', () => {
     assert.equal(transcript.final_answer, LLM.final_answer);
     assert.equal(transcript.error, null);
     assert.deepEqual(transcript.usage, LLM.usage);
+    assert.deepEqual(transcript.model_calls.map(({ call, model, error }) => ({ call, model, error })),
+      [{ call: 1, model: run.model, error: null }, { call: 2, model: run.model, error: null }],
+      `every call answered by the run's model: ${shown}`);
   });
 
   test('another user\'s agent and runs are not_found, worded as for unknown ids, and nothing is recorded', async () => {

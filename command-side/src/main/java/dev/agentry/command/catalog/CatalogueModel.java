@@ -5,6 +5,9 @@ import dev.agentry.command.api.EnableModel;
 import dev.agentry.command.api.ModelDefinition;
 import dev.agentry.command.api.ModelDisabled;
 import dev.agentry.command.api.ModelEnabled;
+import dev.agentry.command.api.ModelOffering;
+import dev.agentry.command.api.ModelOfferingNotFound;
+import dev.agentry.command.api.RecordModelOfferingNotFound;
 import dev.agentry.command.api.ModelRedefined;
 import dev.agentry.command.api.ModelRegistered;
 import dev.agentry.command.api.RegisterModel;
@@ -14,6 +17,9 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -30,6 +36,8 @@ class CatalogueModel {
     private String name;
     private ModelDefinition definition;
     private boolean enabled;
+    /** Offerings their provider answered as unknown, as provider and model id. */
+    private final Set<ModelOffering> notFound = new HashSet<>();
 
     CatalogueModel() {
         // for Axon, which rebuilds the model from its events, and creates it for a first RegisterModel
@@ -58,6 +66,20 @@ class CatalogueModel {
         if (enabled) {
             apply(new ModelDisabled(name));
         }
+    }
+
+    @CommandHandler
+    void handle(RecordModelOfferingNotFound command) {
+        ModelOffering offering = new ModelOffering(command.provider(), command.modelId());
+        if (definition.offerings().contains(offering) && !notFound.contains(offering)) {
+            apply(new ModelOfferingNotFound(name, command.provider(), command.modelId(),
+                    command.reason() == null ? "" : command.reason()));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ModelOfferingNotFound event) {
+        notFound.add(new ModelOffering(event.provider(), event.modelId()));
     }
 
     @EventSourcingHandler

@@ -7,6 +7,8 @@ import dev.agentry.command.api.ModelDefinition;
 import dev.agentry.command.api.ModelDisabled;
 import dev.agentry.command.api.ModelEnabled;
 import dev.agentry.command.api.ModelOffering;
+import dev.agentry.command.api.ModelOfferingNotFound;
+import dev.agentry.command.api.RecordModelOfferingNotFound;
 import dev.agentry.command.api.ModelRedefined;
 import dev.agentry.command.api.ModelRegistered;
 import dev.agentry.command.api.ReasoningTier;
@@ -163,5 +165,26 @@ class CatalogueModelTest {
                 new ModelCapabilities(definition.capabilities().tools(), definition.capabilities().thinking()),
                 definition.offerings().stream().map(o -> new ModelOffering(o.provider(), o.modelId())).toList(),
                 definition.rank());
+    }
+
+    @Test
+    void anOfferingItsProviderAnswersAsNotFoundIsRecordedOnce() {
+        String reason = "anthropic answered HTTP 404: not_found_error";
+        fixture.given(new ModelRegistered(NAME, SONNET))
+                .when(new RecordModelOfferingNotFound(NAME, "anthropic", "claude-sonnet-4-5-20250929", reason))
+                .expectEvents(new ModelOfferingNotFound(NAME, "anthropic", "claude-sonnet-4-5-20250929", reason));
+        fixture.given(new ModelRegistered(NAME, SONNET),
+                        new ModelOfferingNotFound(NAME, "anthropic", "claude-sonnet-4-5-20250929", reason))
+                .when(new RecordModelOfferingNotFound(NAME, "anthropic", "claude-sonnet-4-5-20250929", reason))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aNotFoundAnswerForAModelIdTheModelNoLongerHasChangesNothing() {
+        fixture.given(new ModelRegistered(NAME, SONNET))
+                .when(new RecordModelOfferingNotFound(NAME, "anthropic", "claude-sonnet-4-20250514", "gone"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 }

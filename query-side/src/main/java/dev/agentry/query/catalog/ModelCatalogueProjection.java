@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentry.command.api.ModelDefinition;
 import dev.agentry.command.api.ModelDisabled;
 import dev.agentry.command.api.ModelEnabled;
+import dev.agentry.command.api.ModelOfferingNotFound;
 import dev.agentry.command.api.ModelRedefined;
 import dev.agentry.command.api.ModelRegistered;
 import dev.agentry.query.ReadModels;
@@ -20,6 +21,8 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Keeps one row per model in {@code catalogue_models}. Every write is guarded by the aggregate
@@ -71,6 +74,20 @@ class ModelCatalogueProjection {
         setEnabled(event.name(), false, sequence, at);
     }
 
+    @EventHandler
+    void on(ModelOfferingNotFound event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        jdbc.sql("""
+                UPDATE catalogue_models
+                SET offerings_not_found = offerings_not_found || CAST(:retirement AS jsonb), updated_at = :at, version = :version
+                WHERE name = :name AND version < :version
+                """)
+                .param("name", event.name())
+                .param("retirement", retirementJson(event, at))
+                .param("at", utc(at))
+                .param("version", sequence)
+                .update();
+    }
+
     @ResetHandler
     void forgetTheCatalogue() {
         jdbc.sql("DELETE FROM catalogue_models").update();
@@ -107,6 +124,16 @@ class ModelCatalogueProjection {
             return json.writeValueAsString(definition.offerings());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("offerings are not serialisable: " + definition.offerings(), e);
+        }
+    }
+
+    /** A one-element array, to append; the time as ISO-8601 text, whatever the mapper's modules. */
+    private String retirementJson(ModelOfferingNotFound event, Instant at) {
+        try {
+            return json.writeValueAsString(List.of(Map.of("provider", event.provider(), "modelId", event.modelId(),
+                    "reason", event.reason(), "at", at.toString())));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("not serialisable: " + event, e);
         }
     }
 

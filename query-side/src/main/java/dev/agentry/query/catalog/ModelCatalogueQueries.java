@@ -16,13 +16,17 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Answers catalogue queries from {@code catalogue_models}. */
 @Component
 class ModelCatalogueQueries {
 
     private static final TypeReference<List<ModelOffering>> OFFERINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Map<String, String>>> RETIREMENTS = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
@@ -60,14 +64,22 @@ class ModelCatalogueQueries {
                 new ModelCapabilities(row.getBoolean("supports_tools"), row.getBoolean("supports_thinking")),
                 offerings(row.getString("offerings")),
                 row.getInt("rank"));
-        return new CatalogueModelView(row.getString("name"), definition, row.getBoolean("enabled"));
+        return new CatalogueModelView(row.getString("name"), definition, row.getBoolean("enabled"),
+                read(row.getString("offerings_not_found"), RETIREMENTS, "offerings_not_found").stream()
+                        .map(retirement -> new CatalogueModelView.OfferingRetirement(retirement.get("provider"),
+                                retirement.get("modelId"), retirement.get("reason"), Instant.parse(retirement.get("at"))))
+                        .toList());
     }
 
     private List<ModelOffering> offerings(String offeringsJson) {
+        return read(offeringsJson, OFFERINGS, "offerings");
+    }
+
+    private <T> T read(String columnJson, TypeReference<T> type, String column) {
         try {
-            return json.readValue(offeringsJson, OFFERINGS);
+            return json.readValue(columnJson, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("catalogue_models.offerings is not a list of offerings: " + offeringsJson, e);
+            throw new IllegalStateException("catalogue_models." + column + " is unreadable: " + columnJson, e);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.agentry.command.api.ModelDefinition;
 import dev.agentry.command.api.ModelDisabled;
 import dev.agentry.command.api.ModelEnabled;
 import dev.agentry.command.api.ModelOffering;
+import dev.agentry.command.api.ModelOfferingNotFound;
 import dev.agentry.command.api.ModelRedefined;
 import dev.agentry.command.api.ModelRegistered;
 import dev.agentry.command.api.ReasoningTier;
@@ -100,6 +101,25 @@ class ModelCatalogueProjectionTest {
 
         querySide.modelEvent("claude-haiku-4-5", new ModelEnabled("claude-haiku-4-5"), ADMIN);
         assertThat(list()).extracting(CatalogueModelView::enabled).containsExactly(true, true);
+    }
+
+    @Test
+    void anOfferingAnsweredAsNotFoundIsListedWithWhatTheProviderSaidOnceEvenWhenRedelivered() {
+        querySide.modelEvent("claude-sonnet-4-5", new ModelRegistered("claude-sonnet-4-5", SONNET), CATALOGUE);
+        DomainEventMessage<?> notFound = querySide.modelEvent("claude-sonnet-4-5", new ModelOfferingNotFound(
+                "claude-sonnet-4-5", "anthropic", "claude-sonnet-4-5-20250929", "anthropic answered HTTP 404"), CATALOGUE);
+
+        querySide.redeliver(notFound);
+
+        CatalogueModelView view = list().get(0);
+        assertThat(view.retirements()).singleElement().satisfies(retirement -> {
+            assertThat(retirement.provider()).isEqualTo("anthropic");
+            assertThat(retirement.modelId()).isEqualTo("claude-sonnet-4-5-20250929");
+            assertThat(retirement.reason()).isEqualTo("anthropic answered HTTP 404");
+            assertThat(retirement.at()).isEqualTo(notFound.getTimestamp());
+        });
+        assertThat(view.retirementOf(new ModelOffering("anthropic", "claude-sonnet-4-5-20250929"))).isPresent();
+        assertThat(view.retirementOf(new ModelOffering("bedrock", "us.anthropic.claude-sonnet-4-5-20250929-v1:0"))).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.agentry.command.api.ModelProvider;
 import dev.agentry.command.api.ReasoningTier;
 import dev.agentry.query.api.CatalogueModelView;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,6 +16,8 @@ import java.util.Optional;
  * Turns a reasoning tier, or an explicit canonical model name, into the model and provider that
  * serve it now. Providers are tried in preference order; within a provider, the enabled models of
  * the tier by rank. The OpenAI-compatible provider serves the models its configuration names per tier.
+ * Providers sidelined for now (an open circuit breaker) and offerings their provider answered as unknown
+ * or retired are passed over.
  */
 public final class ModelResolver {
 
@@ -42,6 +45,18 @@ public final class ModelResolver {
     }
 
     public ModelResolution resolveTier(ReasoningTier tier) {
+        List<ResolvedModel> candidates = candidatesForTier(tier);
+        return candidates.isEmpty()
+                ? ModelResolution.unavailable(UnavailableReasons.forTier(tier, catalogue, providers, providerOrder))
+                : ModelResolution.resolved(candidates.get(0));
+    }
+
+    /**
+     * Every model that may serve the tier now, the one it resolves to first, then the rest in the order a run
+     * moves to them: by provider preference, and within a provider by rank.
+     */
+    public List<ResolvedModel> candidatesForTier(ReasoningTier tier) {
+        List<ResolvedModel> candidates = new ArrayList<>();
         for (String provider : providerOrder) {
             if (!providers.isAvailable(provider)) {
                 continue;
@@ -49,18 +64,22 @@ public final class ModelResolver {
             if (provider.equals(OPENAI_COMPATIBLE)) {
                 String configured = providers.openAiCompatibleModels().get(tier);
                 if (configured != null) {
-                    return ModelResolution.resolved(openAiCompatible(configured));
+                    candidates.add(openAiCompatible(configured));
                 }
                 continue;
             }
-            Optional<ResolvedModel> model = enabledModelsOf(tier).stream()
-                    .flatMap(candidate -> offering(candidate, provider).map(o -> resolved(candidate, o)).stream())
-                    .findFirst();
-            if (model.isPresent()) {
-                return ModelResolution.resolved(model.get());
-            }
+            enabledModelsOf(tier).forEach(candidate ->
+                    servableOffering(candidate, provider).ifPresent(offering -> candidates.add(resolved(candidate, offering))));
         }
-        return ModelResolution.unavailable(UnavailableReasons.forTier(tier, catalogue, providers, providerOrder));
+        return List.copyOf(candidates);
+    }
+
+    /** The models a run of an agent may use, in order; an explicit model has no alternative. */
+    public List<ResolvedModel> candidates(ReasoningTier tier, String explicitModel) {
+        if (explicitModel != null && !explicitModel.isBlank()) {
+            return resolveModel(explicitModel).asOptional().stream().toList();
+        }
+        return candidatesForTier(tier == null ? ReasoningTier.DEFAULT : tier);
     }
 
     /** An explicit canonical name: a catalogue model, or a model the OpenAI-compatible configuration names. */
@@ -70,7 +89,7 @@ public final class ModelResolver {
             if (providers.openAiCompatibleModels().containsValue(name)) {
                 return providers.isAvailable(OPENAI_COMPATIBLE)
                         ? ModelResolution.resolved(openAiCompatible(name))
-                        : ModelResolution.unavailable(UnavailableReasons.forOpenAiCompatibleModel(name));
+                        : ModelResolution.unavailable(UnavailableReasons.forOpenAiCompatibleModel(name, providers));
             }
             return ModelResolution.unavailable("model '%s' is not in the catalogue; list_models shows the models"
                     .formatted(name));
@@ -79,7 +98,7 @@ public final class ModelResolver {
             return ModelResolution.unavailable("model '%s' is disabled by an admin".formatted(name));
         }
         return serving(model.get()).map(ModelResolution::resolved)
-                .orElseGet(() -> ModelResolution.unavailable(UnavailableReasons.forModel(model.get(), providerOrder)));
+                .orElseGet(() -> ModelResolution.unavailable(UnavailableReasons.forModel(model.get(), providers, providerOrder)));
     }
 
     /** How the catalogue model would be served now: its most preferred available offering; empty if disabled. */
@@ -89,7 +108,7 @@ public final class ModelResolver {
         }
         return providerOrder.stream()
                 .filter(providers::isAvailable)
-                .flatMap(provider -> offering(model, provider).stream())
+                .flatMap(provider -> servableOffering(model, provider).stream())
                 .findFirst()
                 .map(offering -> resolved(model, offering));
     }
@@ -110,8 +129,11 @@ public final class ModelResolver {
         return catalogue.stream().filter(model -> model.enabled() && model.definition().tier() == tier).toList();
     }
 
-    private static Optional<ModelOffering> offering(CatalogueModelView model, String provider) {
-        return model.definition().offerings().stream().filter(offering -> offering.provider().equals(provider)).findFirst();
+    /** The model's offering by the provider, unless the provider answered its model id as unknown or retired. */
+    private static Optional<ModelOffering> servableOffering(CatalogueModelView model, String provider) {
+        return model.definition().offerings().stream()
+                .filter(offering -> offering.provider().equals(provider) && model.retirementOf(offering).isEmpty())
+                .findFirst();
     }
 
     private static ResolvedModel resolved(CatalogueModelView model, ModelOffering offering) {

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -17,9 +18,11 @@ import java.util.Set;
  *                               it holds are ignored) follow in the order of {@link #DEFAULT_PREFERENCE}
  * @param openAiCompatibleModels the model an OpenAI-compatible server runs for each tier; these models are
  *                               not in the catalogue ({@code agentry.providers.openai-compatible.models.<tier>})
+ * @param sidelined              configured providers that tier resolution passes over for now, each with the
+ *                               reason (e.g. an open circuit breaker)
  */
 public record ProviderSetup(Set<String> available, List<String> preference,
-                            Map<ReasoningTier, String> openAiCompatibleModels) {
+                            Map<ReasoningTier, String> openAiCompatibleModels, Map<String, String> sidelined) {
 
     public static final List<String> DEFAULT_PREFERENCE = List.of(
             ModelProvider.BEDROCK.wireName(), ModelProvider.ANTHROPIC.wireName(),
@@ -37,10 +40,25 @@ public record ProviderSetup(Set<String> available, List<String> preference,
             });
         }
         openAiCompatibleModels = Map.copyOf(models);
+        sidelined = sidelined == null ? Map.of() : Map.copyOf(sidelined);
     }
 
+    public ProviderSetup(Set<String> available, List<String> preference, Map<ReasoningTier, String> openAiCompatibleModels) {
+        this(available, preference, openAiCompatibleModels, Map.of());
+    }
+
+    /** Configured, and not sidelined. */
     public boolean isAvailable(String provider) {
+        return available.contains(provider) && !sidelined.containsKey(provider);
+    }
+
+    /** Configured, sidelined or not. */
+    public boolean isConfigured(String provider) {
         return available.contains(provider);
+    }
+
+    public Optional<String> sidelinedReason(String provider) {
+        return Optional.ofNullable(sidelined.get(provider));
     }
 
     /** Every known provider exactly once, the preferred ones first. */

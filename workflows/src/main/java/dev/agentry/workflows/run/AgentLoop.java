@@ -2,6 +2,7 @@ package dev.agentry.workflows.run;
 
 import dev.agentry.workflows.llm.ContentPart;
 import dev.agentry.workflows.llm.ConversationMessage;
+import dev.agentry.workflows.llm.LlmFailureKind;
 import dev.agentry.workflows.llm.LlmRequest;
 import dev.agentry.workflows.llm.LlmResponse;
 import dev.agentry.workflows.llm.ThinkingMode;
@@ -11,8 +12,13 @@ import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.TimeoutFailure;
 
+import io.temporal.workflow.Workflow;
+import org.slf4j.Logger;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -20,9 +26,14 @@ import java.util.stream.Collectors;
  * their results back, until the model answers without calling a tool, the step limit is reached or the next
  * call would pass the run's token budget.
  * Every model call and every tool call is an activity, so a run resumed after a crash repeats none of
- * those that completed.
+ * those that completed. When a call fails in a way another model may not (the provider down, overloaded,
+ * refusing the credentials, or no longer knowing the model), the call goes to the next model the run was
+ * prepared with, and so do the run's later calls; which model that is follows from the activity results
+ * alone, so replay takes the same turns.
  */
 final class AgentLoop {
+
+    private static final Logger log = Workflow.getLogger(AgentLoop.class);
 
     /** The most model calls one run may make. */
     static final int MAX_LLM_CALLS = 20;
@@ -42,9 +53,23 @@ final class AgentLoop {
         }
     }
 
+    /** Thrown within the loop when a call failed and no model is left to ask instead. */
+    private static final class CallFailed extends Exception {
+        private final End end;
+
+        CallFailed(End end) {
+            super(end.errorMessage(), null, false, false);
+            this.end = end;
+        }
+    }
+
     private final LlmActivities llm;
+    private final LlmActivities llmWithFallbackLeft;
+    private final RunActivities catalogueReports;
     private final ToolActivities toolActivities;
-    private final RunModel model;
+    private final List<RunModel> models;
+    private final List<ModelAttempt> attempts = new ArrayList<>();
+    private int current;
     private final String systemPrompt;
     private final List<ToolDefinition> tools;
     private final ToolContext toolContext;
@@ -52,10 +77,21 @@ final class AgentLoop {
     private TokenUsage usage = TokenUsage.NONE;
     private final RunTokenBudget budget;
 
-    AgentLoop(LlmActivities llm, ToolActivities toolActivities, PreparedRun prepared, ToolContext toolContext) {
+    /**
+     * @param llm                 the model call when no other model is left: the provider's failures are retried
+     * @param llmWithFallbackLeft the model call while another model is left: retried briefly, then left behind
+     * @param catalogueReports    where a model its provider no longer knows is reported
+     */
+    AgentLoop(LlmActivities llm, LlmActivities llmWithFallbackLeft, RunActivities catalogueReports,
+              ToolActivities toolActivities, PreparedRun prepared, ToolContext toolContext) {
         this.llm = llm;
+        this.llmWithFallbackLeft = llmWithFallbackLeft;
+        this.catalogueReports = catalogueReports;
         this.toolActivities = toolActivities;
-        this.model = prepared.model();
+        List<RunModel> candidates = new ArrayList<>();
+        candidates.add(prepared.model());
+        candidates.addAll(prepared.fallbacks());
+        this.models = List.copyOf(candidates);
         this.systemPrompt = prepared.instructions();
         this.tools = prepared.tools();
         this.toolContext = toolContext;
@@ -70,9 +106,9 @@ final class AgentLoop {
             }
             LlmResponse response;
             try {
-                response = llm.complete(model.provider(), request());
-            } catch (ActivityFailure failure) {
-                return failedCall(failure);
+                response = complete(call);
+            } catch (CallFailed failed) {
+                return failed.end;
             }
             usage = usage.plus(response.usage());
             budget.spent(response.usage());
@@ -96,7 +132,68 @@ final class AgentLoop {
         return usage;
     }
 
-    private LlmRequest request() {
+    /** Every call to a model so far, oldest first, the failed ones included. */
+    List<ModelAttempt> attempts() {
+        return List.copyOf(attempts);
+    }
+
+    /** The model that answered last, or that was asked last when none answered. */
+    RunModel lastModel() {
+        return models.get(current);
+    }
+
+    private LlmResponse complete(int call) throws CallFailed {
+        while (true) {
+            RunModel model = models.get(current);
+            LlmActivities activity = current + 1 < models.size() ? llmWithFallbackLeft : llm;
+            try {
+                LlmResponse response = activity.complete(model.provider(), request(model));
+                attempts.add(ModelAttempt.answered(call, model));
+                return response;
+            } catch (ActivityFailure failure) {
+                End end = failedCall(failure);
+                attempts.add(ModelAttempt.failed(call, model, end.errorKind(), end.errorMessage()));
+                Optional<LlmFailureKind> kind = kindNamed(end.errorKind());
+                if (kind.filter(LlmFailureKind.MODEL_NOT_FOUND::equals).isPresent()) {
+                    reportNotFound(model, end.errorMessage());
+                }
+                int next = kind.filter(LlmFailureKind::movesToAnotherModel)
+                        .map(failed -> nextModelAfter(model, failed.isProviderWide()))
+                        .orElse(-1);
+                if (next < 0) {
+                    throw new CallFailed(end);
+                }
+                log.info("Call {} of the run: {} ({}) failed with {}, moving to {} ({})", call, model.name(),
+                        model.provider(), end.errorKind(), models.get(next).name(), models.get(next).provider());
+                current = next;
+            }
+        }
+    }
+
+    /** The next model to ask; a failure of the whole provider passes over that provider's other models too. */
+    private int nextModelAfter(RunModel failed, boolean providerWide) {
+        for (int index = current + 1; index < models.size(); index++) {
+            if (!providerWide || !models.get(index).provider().equals(failed.provider())) {
+                return index;
+            }
+        }
+        return -1;
+    }
+
+    /** The run moves on whether or not the catalogue took the report; the next run reports it again. */
+    private void reportNotFound(RunModel model, String reason) {
+        try {
+            catalogueReports.recordModelNotFound(model, reason);
+        } catch (ActivityFailure failure) {
+            log.warn("Model {} not recorded as unknown to {}: {}", model.name(), model.provider(), messageOf(failure));
+        }
+    }
+
+    private static Optional<LlmFailureKind> kindNamed(String errorKind) {
+        return Arrays.stream(LlmFailureKind.values()).filter(kind -> kind.name().equals(errorKind)).findFirst();
+    }
+
+    private LlmRequest request(RunModel model) {
         ThinkingMode thinking = model.thinking()
                 ? ThinkingMode.reasoningEffort(ThinkingMode.ReasoningEffort.HIGH)
                 : ThinkingMode.none();

@@ -56,6 +56,21 @@ public class AgentRunWorkflowImpl implements AgentRunWorkflow {
                     .build())
             .build());
 
+    /**
+     * A model call while the run has another model to move to: a transient failure is tried once more after a
+     * short pause, then the next model answers instead of the run waiting out this provider's backoff.
+     */
+    private final LlmActivities llmWithFallbackLeft = Workflow.newActivityStub(LlmActivities.class,
+            ActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(Duration.ofMinutes(5))
+                    .setHeartbeatTimeout(Duration.ofSeconds(30))
+                    .setRetryOptions(RetryOptions.newBuilder()
+                            .setInitialInterval(Duration.ofSeconds(1))
+                            .setMaximumInterval(Duration.ofSeconds(5))
+                            .setMaximumAttempts(2)
+                            .build())
+                    .build());
+
     private final ToolActivities tools = Workflow.newActivityStub(ToolActivities.class, ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofMinutes(2))
             .setRetryOptions(RetryOptions.newBuilder()
@@ -87,14 +102,14 @@ public class AgentRunWorkflowImpl implements AgentRunWorkflow {
     }
 
     private RunOutcome converse(RunRequest request, PreparedRun prepared, Instant startedAt) {
-        AgentLoop loop = new AgentLoop(llm, tools, prepared,
+        AgentLoop loop = new AgentLoop(llm, llmWithFallbackLeft, preparing, tools, prepared,
                 new ToolContext(request.agentId(), request.runId(), prepared.ownerId()));
         AgentLoop.End end = loop.converse(task(request));
         Instant finishedAt = now();
-        String model = prepared.model().name();
+        String model = loop.lastModel().name();
         String transcriptRef = storeTranscript(new RunTranscript(request.agentId(), request.runId(), model,
                 startedAt, finishedAt, prepared.instructions(), prepared.tools(), loop.messages(),
-                end.finalAnswer(), end.errorKind(), end.errorMessage(), loop.usage()));
+                end.finalAnswer(), end.errorKind(), end.errorMessage(), loop.usage(), loop.attempts()));
         return report(new RunResult(request, startedAt, finishedAt, model, loop.usage(),
                 end.finalAnswer() == null ? null : shortened(end.finalAnswer()),
                 end.errorKind(), end.errorMessage(), transcriptRef));

@@ -15,6 +15,9 @@ import java.util.List;
  * @param unavailableReason why no model can serve the agent now, or why the day's token budget is spent
  * @param maxTokensPerRun   the run's token budget ({@link RunTokenBudget}); null for no limit, as in runs
  *                          prepared before budgets existed
+ * @param fallbacks         the models of the same tier that the run moves to, in this order, when its model's
+ *                          provider fails; empty for an agent with an explicit model (and in runs prepared
+ *                          before fallbacks existed)
  */
 public record PreparedRun(
         Readiness readiness,
@@ -23,7 +26,8 @@ public record PreparedRun(
         List<ToolDefinition> tools,
         RunModel model,
         String unavailableReason,
-        Long maxTokensPerRun) {
+        Long maxTokensPerRun,
+        List<RunModel> fallbacks) {
 
     public enum Readiness {
         READY,
@@ -37,26 +41,32 @@ public record PreparedRun(
 
     public PreparedRun {
         tools = tools == null ? List.of() : List.copyOf(tools);
+        fallbacks = fallbacks == null ? List.of() : List.copyOf(fallbacks);
     }
 
     public static PreparedRun ready(String ownerId, String instructions, List<ToolDefinition> tools, RunModel model) {
-        return new PreparedRun(Readiness.READY, ownerId, instructions, tools, model, null, null);
+        return ready(ownerId, instructions, tools, model, List.of());
+    }
+
+    public static PreparedRun ready(String ownerId, String instructions, List<ToolDefinition> tools, RunModel model,
+                                    List<RunModel> fallbacks) {
+        return new PreparedRun(Readiness.READY, ownerId, instructions, tools, model, null, null, fallbacks);
     }
 
     /** This run, stopped before a model call that would take it past the given tokens (null: no limit). */
     public PreparedRun withTokenBudget(Long maxTokens) {
-        return new PreparedRun(readiness, ownerId, instructions, tools, model, unavailableReason, maxTokens);
+        return new PreparedRun(readiness, ownerId, instructions, tools, model, unavailableReason, maxTokens, fallbacks);
     }
 
     public static PreparedRun agentNotFound() {
-        return new PreparedRun(Readiness.AGENT_NOT_FOUND, null, null, List.of(), null, null, null);
+        return new PreparedRun(Readiness.AGENT_NOT_FOUND, null, null, List.of(), null, null, null, List.of());
     }
 
     public static PreparedRun noModel(String ownerId, String reason) {
-        return new PreparedRun(Readiness.NO_MODEL, ownerId, null, List.of(), null, reason, null);
+        return new PreparedRun(Readiness.NO_MODEL, ownerId, null, List.of(), null, reason, null, List.of());
     }
 
     public static PreparedRun dayBudgetSpent(String ownerId, String reason) {
-        return new PreparedRun(Readiness.DAY_BUDGET_SPENT, ownerId, null, List.of(), null, reason, null);
+        return new PreparedRun(Readiness.DAY_BUDGET_SPENT, ownerId, null, List.of(), null, reason, null, List.of());
     }
 }

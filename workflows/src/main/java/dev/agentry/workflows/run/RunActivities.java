@@ -20,4 +20,10 @@ public interface RunActivities {
 
     /** Records that the run did not happen, for the reason given in capitals (e.g. BUDGET); idempotent per run id. */
     void recordSkipped(RunRequest request, String reason);
+
+    /**
+     * Records in the model catalogue that the model's provider answered its model id as unknown or retired, so
+     * that no run of any node chooses that offering again; recording it twice changes nothing.
+     */
+    void recordModelNotFound(RunModel model, String reason);
 }

@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * How a run ended, as the run workflow reports it to the command side.
  *
- * @param model         the canonical model name; null when the run failed before a model was chosen
+ * @param model         the canonical model name of the model that answered last (or was asked last); null when
+ *                      the run failed before a model was chosen
  * @param summary       the final answer, shortened; null for a failed run
  * @param errorKind     null for a successful run; else e.g. RATE_LIMITED, INVALID_REQUEST, STEP_LIMIT
  * @param transcriptRef where the transcript is stored, or null

@@ -262,6 +262,51 @@ class ModelResolverTest {
         assertThat(resolver.openAiCompatibleModels()).isEmpty();
     }
 
+    @Test
+    void theCandidatesOfATierFollowProviderPreferenceThenRank() {
+        ProviderSetup setup = new ProviderSetup(Set.of("anthropic", "openai", "openai-compatible"),
+                List.of("openai-compatible", "anthropic", "openai"), Map.of(STANDARD, "llama-test"));
+
+        assertThat(resolver(CATALOGUE, setup).candidatesForTier(STANDARD))
+                .extracting(ResolvedModel::name, ResolvedModel::provider)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("llama-test", "openai-compatible"),
+                        org.assertj.core.groups.Tuple.tuple("claude-sonnet-4-5", "anthropic"),
+                        org.assertj.core.groups.Tuple.tuple("claude-sonnet-4", "anthropic"),
+                        org.assertj.core.groups.Tuple.tuple("gpt-5", "openai"));
+        assertThat(resolver(CATALOGUE, setup).candidates(STANDARD, "claude-sonnet-4"))
+                .extracting(ResolvedModel::name).containsExactly("claude-sonnet-4");
+    }
+
+    @Test
+    void aSidelinedProviderIsPassedOverAndItsReasonShownForItsModels() {
+        ProviderSetup setup = new ProviderSetup(Set.of("anthropic", "openai"), List.of("anthropic", "openai"), Map.of(),
+                Map.of("anthropic", "circuit breaker of anthropic open"));
+        ModelResolver resolver = resolver(CATALOGUE, setup);
+
+        assertThat(resolver.resolveTier(STANDARD).model().name()).isEqualTo("gpt-5");
+        assertThat(resolver.resolveModel("claude-sonnet-4-5").unavailableReason())
+                .isEqualTo("no available provider serves model 'claude-sonnet-4-5': circuit breaker of anthropic open");
+        assertThat(resolver(disabled(CATALOGUE, "gpt-5"), setup).resolveTier(STANDARD).unavailableReason())
+                .contains("circuit breaker of anthropic open").doesNotContain("ANTHROPIC_API_KEY");
+    }
+
+    @Test
+    void anOfferingAnsweredAsNotFoundIsSkippedUntilItsModelIdChanges() {
+        CatalogueModelView sonnet = CATALOGUE.get(2);
+        CatalogueModelView retired = new CatalogueModelView(sonnet.name(), sonnet.definition(), true, List.of(
+                new CatalogueModelView.OfferingRetirement("anthropic", "claude-sonnet-4-5-20250929",
+                        "anthropic answered HTTP 404: not_found_error", java.time.Instant.EPOCH)));
+        List<CatalogueModelView> catalogue = CATALOGUE.stream().map(model -> model == sonnet ? retired : model).toList();
+        ModelResolver onlyAnthropic = resolver(catalogue, setup(Set.of("anthropic")));
+
+        assertThat(onlyAnthropic.resolveTier(STANDARD).model().name()).isEqualTo("claude-sonnet-4");
+        assertThat(onlyAnthropic.resolveModel("claude-sonnet-4-5").unavailableReason())
+                .isEqualTo("no available provider serves model 'claude-sonnet-4-5': anthropic answered HTTP 404: not_found_error");
+        // Bedrock's offering has an id of its own, which Anthropic's answer says nothing about
+        assertThat(resolver(catalogue, setup(Set.of("anthropic", "bedrock"))).resolveTier(STANDARD).model().name())
+                .isEqualTo("claude-sonnet-4-5");
+    }
+
     private static ModelResolver resolver(List<CatalogueModelView> catalogue, ProviderSetup setup) {
         return new ModelResolver(catalogue, setup);
     }

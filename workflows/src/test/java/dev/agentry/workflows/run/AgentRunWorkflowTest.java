@@ -247,4 +247,85 @@ class AgentRunWorkflowTest {
             assertThat(request.thinking().asReasoningEffort()).isEqualTo(ThinkingMode.ReasoningEffort.HIGH);
         }
     }
+
+    private static final RunModel SECOND_OF_PROVIDER = new RunModel("second-model", "scripted", "second-v1", false);
+    private static final RunModel OTHER_PROVIDER = new RunModel("other-model", "other", "other-v1", false);
+
+    @Test
+    void aFailingProviderHandsTheCallToTheNextProvidersModelAndTheRestOfTheRunStaysThere() {
+        PreparedRun prepared = PreparedRun.ready("owner-1", "Report the time.", List.of(CLOCK), RunBench.MODEL,
+                List.of(SECOND_OF_PROVIDER, OTHER_PROVIDER));
+        try (RunBench bench = RunBench.preparedAs(prepared)) {
+            bench.tools.with("current_time", arguments -> ToolOutcome.success(NOON));
+            bench.model.fail(LlmFailureKind.OVERLOADED, null).fail(LlmFailureKind.OVERLOADED, null)
+                    .callTool("call-1", "current_time", "{}", 100, 20)
+                    .answer("It is noon.", 150, 10);
+
+            RunOutcome outcome = bench.run(scheduledRun("run-fallback"));
+
+            assertThat(outcome.succeeded()).as(outcome.summary()).isTrue();
+            // tried once more, then the provider's other model is passed over with it
+            assertThat(bench.model.calls()).extracting(ScriptedGateway.Call::provider)
+                    .containsExactly("scripted", "scripted", "other", "other");
+            assertThat(bench.model.requests()).extracting(LlmRequest::modelId)
+                    .containsExactly("scripted-model-v1", "scripted-model-v1", "other-v1", "other-v1");
+            RunResult result = bench.onlyOutcome();
+            assertThat(result.model()).isEqualTo("other-model");
+            assertThat(bench.runs.transcript(result.transcriptRef()).attempts()).containsExactly(
+                    new ModelAttempt(1, "test-model", "scripted", "OVERLOADED", "scripted OVERLOADED"),
+                    new ModelAttempt(1, "other-model", "other", null, null),
+                    new ModelAttempt(2, "other-model", "other", null, null));
+            assertThat(bench.runs.modelsNotFound()).isEmpty();
+            bench.recordHistory("run-fallback", "provider-fails-then-the-next-providers-model-answers");
+        }
+    }
+
+    @Test
+    void aModelItsProviderNoLongerKnowsIsReportedOnceAndTheNextModelOfTheTierAnswers() {
+        PreparedRun prepared = PreparedRun.ready("owner-1", "Report the time.", List.of(), RunBench.MODEL,
+                List.of(SECOND_OF_PROVIDER, OTHER_PROVIDER));
+        try (RunBench bench = RunBench.preparedAs(prepared)) {
+            bench.model.fail(LlmFailureKind.MODEL_NOT_FOUND, null).answer("Done.", 10, 5);
+
+            bench.run(scheduledRun("run-model-not-found"));
+
+            assertThat(bench.model.requests()).extracting(LlmRequest::modelId)
+                    .containsExactly("scripted-model-v1", "second-v1");
+            assertThat(bench.runs.modelsNotFound()).containsExactly("test-model (scripted): scripted MODEL_NOT_FOUND");
+            assertThat(bench.onlyOutcome().model()).isEqualTo("second-model");
+            bench.recordHistory("run-model-not-found", "model-not-found-then-the-next-model-answers");
+        }
+    }
+
+    @Test
+    void aRejectedRequestDoesNotMoveToAnotherModel() {
+        PreparedRun prepared = PreparedRun.ready("owner-1", "Report the time.", List.of(), RunBench.MODEL,
+                List.of(OTHER_PROVIDER));
+        try (RunBench bench = RunBench.preparedAs(prepared)) {
+            bench.model.fail(LlmFailureKind.INVALID_REQUEST, null).answer("never asked", 1, 1);
+
+            RunOutcome outcome = bench.run(scheduledRun("run-invalid-with-fallback"));
+
+            assertThat(outcome.succeeded()).isFalse();
+            assertThat(bench.model.calls()).extracting(ScriptedGateway.Call::provider).containsExactly("scripted");
+            assertThat(bench.onlyOutcome().errorKind()).isEqualTo("INVALID_REQUEST");
+        }
+    }
+
+    @Test
+    void withoutFallbacksAFailureThatWouldMoveOnEndsTheRunWithItsKind() {
+        try (RunBench bench = RunBench.withTools()) {
+            bench.model.fail(LlmFailureKind.AUTHENTICATION, null).answer("never asked", 1, 1);
+
+            RunOutcome outcome = bench.run(scheduledRun("run-authentication"));
+
+            assertThat(outcome.succeeded()).isFalse();
+            assertThat(bench.model.calls()).hasSize(1);
+            RunResult result = bench.onlyOutcome();
+            assertThat(result.errorKind()).isEqualTo("AUTHENTICATION");
+            assertThat(result.model()).isEqualTo("test-model");
+            assertThat(bench.runs.transcript(result.transcriptRef()).attempts()).containsExactly(
+                    new ModelAttempt(1, "test-model", "scripted", "AUTHENTICATION", "scripted AUTHENTICATION"));
+        }
+    }
 }

@@ -13,6 +13,7 @@ final class RecordingRunActivities implements RunActivities {
     private final Map<String, RunTranscript> transcripts = new ConcurrentHashMap<>();
     private final List<RunResult> outcomes = new CopyOnWriteArrayList<>();
     private final Map<String, String> skipReasons = new ConcurrentHashMap<>();
+    private final List<String> modelsNotFound = new CopyOnWriteArrayList<>();
 
     RecordingRunActivities(Function<RunRequest, PreparedRun> preparation) {
         this.preparation = preparation;
@@ -43,6 +44,15 @@ final class RecordingRunActivities implements RunActivities {
     /** Run id to the reason it was skipped for. */
     Map<String, String> skipReasons() {
         return Map.copyOf(skipReasons);
+    }
+
+    @Override
+    public void recordModelNotFound(RunModel model, String reason) {
+        modelsNotFound.add(model.name() + " (" + model.provider() + "): " + reason);
+    }
+
+    List<String> modelsNotFound() {
+        return List.copyOf(modelsNotFound);
     }
 
     RunTranscript transcript(String reference) {

@@ -27,6 +27,13 @@ public final class LlmFailureClassifier {
             "context window",
             "input is too long",               // Bedrock
             "too many input tokens");
+    /** How the vendors say that they do not know the model id, or no longer serve it. */
+    private static final List<String> MODEL_NOT_FOUND_PHRASES = List.of(
+            "not_found_error",                 // Anthropic
+            "model_not_found",                 // OpenAI error code
+            "resourcenotfoundexception");      // Bedrock
+    /** Bedrock answers an invalid or retired model id with a ValidationException that names the model id. */
+    private static final List<String> MODEL_ID_PHRASES = List.of("model identifier", "model id");
     private static final int BODY_EXCERPT_LENGTH = 300;
 
     private LlmFailureClassifier() {
@@ -83,6 +90,9 @@ public final class LlmFailureClassifier {
         if (status == 408) {
             return LlmFailureKind.TIMEOUT;
         }
+        if (status >= 400 && status < 500 && answersModelNotFound(status, body)) {
+            return LlmFailureKind.MODEL_NOT_FOUND;
+        }
         if (status == 413 || (status >= 400 && status < 500 && mentionsContextTooLong(body))) {
             return LlmFailureKind.CONTEXT_TOO_LONG;
         }
@@ -91,6 +101,18 @@ public final class LlmFailureClassifier {
             return LlmFailureKind.OVERLOADED;
         }
         return LlmFailureKind.INVALID_REQUEST;
+    }
+
+    private static boolean answersModelNotFound(int status, String body) {
+        String lower = body.toLowerCase(Locale.ROOT);
+        if (MODEL_NOT_FOUND_PHRASES.stream().anyMatch(lower::contains)) {
+            return true;
+        }
+        if (lower.contains("validationexception") && MODEL_ID_PHRASES.stream().anyMatch(lower::contains)) {
+            return true;
+        }
+        // OpenAI-compatible servers (vLLM, Ollama, ...) answer an unknown model with a plain 404 that names it
+        return status == 404 && lower.contains("model");
     }
 
     private static boolean mentionsContextTooLong(String body) {

@@ -5,7 +5,14 @@ import dev.agentry.infra.llm.bedrock.BedrockProvider;
 import dev.agentry.infra.llm.openai.ChatCompletionsProvider;
 import dev.agentry.workflows.llm.LlmGateway;
 import dev.agentry.workflows.llm.LlmProvider;
+import dev.agentry.infra.llm.circuit.CircuitBreakerProperties;
+import dev.agentry.infra.llm.circuit.ProviderCircuitBreakers;
+import dev.agentry.infra.llm.circuit.RecordedProviderCircuits;
+import dev.agentry.infra.postgres.node.NodeProperties;
+import dev.agentry.infra.postgres.node.NodeRegistry;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +20,7 @@ import org.springframework.core.env.Environment;
 
 /** Every provider is a bean; one without credentials is merely unavailable, never a startup error. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(LlmProvidersProperties.class)
+@EnableConfigurationProperties({LlmProvidersProperties.class, CircuitBreakerProperties.class})
 class LlmProvidersConfiguration {
 
     @Bean
@@ -46,9 +53,21 @@ class LlmProvidersConfiguration {
         return new BedrockProvider(bedrock.region(), bedrock.endpoint(), bedrock.timeout());
     }
 
+    /** Without a node table (a configuration of the providers alone, in tests) nothing is recorded. */
     @Bean
-    LlmGateway llmGateway(List<LlmProvider> providers) {
-        return new ProviderRoutingLlmGateway(providers);
+    RecordedProviderCircuits recordedProviderCircuits(ObjectProvider<JdbcClient> jdbc, ObjectProvider<NodeRegistry> node,
+                                                      ObjectProvider<NodeProperties> nodes) {
+        return new RecordedProviderCircuits(jdbc.getIfAvailable(), node.getIfAvailable(), nodes.getIfAvailable());
+    }
+
+    @Bean
+    ProviderCircuitBreakers providerCircuitBreakers(CircuitBreakerProperties properties, RecordedProviderCircuits recorded) {
+        return new ProviderCircuitBreakers(properties, recorded);
+    }
+
+    @Bean
+    LlmGateway llmGateway(List<LlmProvider> providers, ProviderCircuitBreakers breakers) {
+        return new ProviderRoutingLlmGateway(providers, breakers);
     }
 
     private static String orEnvironment(String configured, Environment environment, String variable) {

@@ -1,5 +1,6 @@
 package dev.agentry.infra.llm;
 
+import dev.agentry.infra.llm.circuit.ProviderCircuitBreakers;
 import dev.agentry.workflows.llm.LlmCallFailure;
 import dev.agentry.workflows.llm.LlmGateway;
 import dev.agentry.workflows.llm.LlmProvider;
@@ -12,13 +13,15 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Sends each request to the provider the model catalogue named. */
+/** Sends each request to the provider the model catalogue named, through that provider's circuit breaker. */
 final class ProviderRoutingLlmGateway implements LlmGateway {
 
     private final Map<String, LlmProvider> providersByName;
+    private final ProviderCircuitBreakers breakers;
 
-    ProviderRoutingLlmGateway(Collection<? extends LlmProvider> providers) {
+    ProviderRoutingLlmGateway(Collection<? extends LlmProvider> providers, ProviderCircuitBreakers breakers) {
         this.providersByName = providers.stream().collect(Collectors.toMap(LlmProvider::name, Function.identity()));
+        this.breakers = breakers;
     }
 
     @Override
@@ -27,7 +30,7 @@ final class ProviderRoutingLlmGateway implements LlmGateway {
         if (provider == null || !provider.available()) {
             throw LlmFailureClassifier.unavailable(providerName);
         }
-        return provider.complete(request);
+        return breakers.call(providerName, () -> provider.complete(request));
     }
 
     @Override

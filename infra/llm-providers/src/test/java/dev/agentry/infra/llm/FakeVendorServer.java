@@ -59,6 +59,7 @@ public final class FakeVendorServer implements AutoCloseable {
     });
     private final BlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
     private final ConcurrentLinkedQueue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
+    private volatile Answer whenNothingQueued = new Answer(500, "{\"error\":\"no answer queued\"}", Map.of(), Duration.ZERO);
 
     private FakeVendorServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -95,6 +96,18 @@ public final class FakeVendorServer implements AutoCloseable {
         return this;
     }
 
+    /** The answer to every request for which none is queued, e.g. a server that is down. */
+    public FakeVendorServer answerWhenNothingQueued(int status, String body) {
+        whenNothingQueued = new Answer(status, body, Map.of("Content-Type", "application/json"), Duration.ZERO);
+        return this;
+    }
+
+    /** Drops the answers still queued, so that what one test left over does not answer the next. */
+    public FakeVendorServer forgetQueuedAnswers() {
+        answers.clear();
+        return this;
+    }
+
     public List<RecordedRequest> requests() {
         return new ArrayList<>(requests);
     }
@@ -111,7 +124,7 @@ public final class FakeVendorServer implements AutoCloseable {
                     Map.copyOf(exchange.getRequestHeaders()), body, System.nanoTime()));
             Answer answer = answers.poll();
             if (answer == null) {
-                answer = new Answer(500, "{\"error\":\"no answer queued\"}", Map.of(), Duration.ZERO);
+                answer = whenNothingQueued;
             }
             Thread.sleep(answer.delay().toMillis());
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));

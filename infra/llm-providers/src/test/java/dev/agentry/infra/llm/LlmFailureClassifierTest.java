@@ -50,4 +50,21 @@ class LlmFailureClassifierTest {
         assertThat(LlmFailureClassifier.fromTransport("test", new IOException("failed", new ConnectException("refused"))).kind())
                 .isEqualTo(LlmFailureKind.OVERLOADED);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "404|{\"type\":\"error\",\"error\":{\"type\":\"not_found_error\",\"message\":\"model: claude-sonnet-4-20250514\"}}",
+            "404|{\"error\":{\"message\":\"The model `gpt-4` does not exist\",\"code\":\"model_not_found\"}}",
+            "404|ResourceNotFoundException: Model not found.",
+            "400|ValidationException: The provided model identifier is invalid.",
+            "404|{\"object\":\"error\",\"message\":\"The model `llama-9` does not exist.\",\"type\":\"NotFoundError\"}"})
+    void everyVendorsWordingOfAnUnknownOrRetiredModelIsModelNotFound(int status, String body) {
+        assertThat(kindOf(status, body)).isEqualTo(LlmFailureKind.MODEL_NOT_FOUND);
+    }
+
+    @Test
+    void aBadRequestThatDoesNotNameTheModelStaysInvalid() {
+        assertThat(kindOf(400, "ValidationException: messages.0.content: Field required"))
+                .isEqualTo(LlmFailureKind.INVALID_REQUEST);
+    }
 }

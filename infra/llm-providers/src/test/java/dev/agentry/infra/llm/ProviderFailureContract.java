@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 public abstract class ProviderFailureContract {
 
     /** Failures every vendor can answer with, each in its own format. */
-    public enum VendorError { RATE_LIMITED, SERVER_ERROR, CONTEXT_TOO_LONG, INVALID_REQUEST, BAD_CREDENTIALS }
+    public enum VendorError { RATE_LIMITED, SERVER_ERROR, CONTEXT_TOO_LONG, INVALID_REQUEST, BAD_CREDENTIALS, MODEL_NOT_FOUND }
 
     protected static final Duration GENEROUS_TIMEOUT = Duration.ofSeconds(20);
 
@@ -71,6 +71,17 @@ public abstract class ProviderFailureContract {
 
     protected LlmCallFailure failureOf(LlmProvider provider) {
         return catchThrowableOfType(LlmCallFailure.class, () -> provider.complete(question("Hello?")));
+    }
+
+    @Test
+    void aModelTheVendorDoesNotKnowIsModelNotFoundAndNotRetried() {
+        answerWithError(VendorError.MODEL_NOT_FOUND);
+
+        LlmCallFailure failure = failureOf(provider(server, GENEROUS_TIMEOUT));
+
+        assertThat(failure.kind()).isEqualTo(LlmFailureKind.MODEL_NOT_FOUND);
+        assertThat(failure.retryable()).isFalse();
+        assertThat(server.requests()).hasSize(1);
     }
 
     @Test

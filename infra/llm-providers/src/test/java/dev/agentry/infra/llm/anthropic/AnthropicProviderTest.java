@@ -53,6 +53,7 @@ class AnthropicProviderTest extends ProviderFailureContract {
             case CONTEXT_TOO_LONG -> server.answer(400, error("invalid_request_error", "prompt is too long: 208310 tokens > 200000 maximum"), headers);
             case INVALID_REQUEST -> server.answer(400, error("invalid_request_error", "model: claude-nonexistent is not a valid model"), headers);
             case BAD_CREDENTIALS -> server.answer(401, error("authentication_error", "invalid x-api-key"), headers);
+            case MODEL_NOT_FOUND -> server.answer(404, error("not_found_error", "model: claude-opus-4-1-20250805"), headers);
         }
     }
 

@@ -83,7 +83,8 @@ class BedrockProviderTest extends ProviderFailureContract {
             case RATE_LIMITED -> answerWithError(429, "ThrottlingException", "Too many tokens, please wait before trying again.", headers);
             case SERVER_ERROR -> answerWithError(500, "InternalServerException", "The server encountered an internal error.", headers);
             case CONTEXT_TOO_LONG -> answerWithError(400, "ValidationException", "Input is too long for requested model.", headers);
-            case INVALID_REQUEST -> answerWithError(400, "ValidationException", "The provided model identifier is invalid.", headers);
+            case INVALID_REQUEST -> answerWithError(400, "ValidationException", "messages.0.content: Field required", headers);
+            case MODEL_NOT_FOUND -> answerWithError(400, "ValidationException", "The provided model identifier is invalid.", headers);
             case BAD_CREDENTIALS -> answerWithError(403, "UnrecognizedClientException", "The security token included in the request is invalid.", headers);
         }
     }

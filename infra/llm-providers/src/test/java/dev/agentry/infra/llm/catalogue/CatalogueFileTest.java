@@ -93,7 +93,7 @@ class CatalogueFileTest {
 
         assertThat(CatalogueFile.read(new CatalogueProperties(file))).extracting(RegisterModel::name).containsExactly("local");
         assertThat(CatalogueFile.read(new CatalogueProperties(null))).extracting(RegisterModel::name)
-                .contains("claude-sonnet-4-5").doesNotContain("local");
+                .contains("claude-sonnet-5-5").doesNotContain("local");
     }
 
     @Test

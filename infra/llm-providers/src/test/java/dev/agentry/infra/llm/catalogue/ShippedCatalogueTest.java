@@ -40,7 +40,7 @@ class ShippedCatalogueTest {
         List<String> bedrockIds = SHIPPED.stream().flatMap(model -> model.definition().offerings().stream())
                 .filter(offering -> offering.provider().equals("bedrock")).map(ModelOffering::modelId).toList();
 
-        assertThat(bedrockIds).isNotEmpty().allMatch(id -> id.matches("us\\.anthropic\\.claude-[a-z0-9-]+-v\\d+:\\d+"));
+        assertThat(bedrockIds).isNotEmpty().allMatch(id -> id.matches("(us|global)\\.anthropic\\.claude-[a-z0-9-]+"));
     }
 
     @Test

@@ -28,6 +28,7 @@ final class OpenAiWire {
             case SERVER_ERROR -> server.answer(500, error("The server had an error while processing your request. Sorry about that!", "server_error", null), headers);
             case CONTEXT_TOO_LONG -> server.answer(400, error("This model's maximum context length is 128000 tokens. However, your messages resulted in 130412 tokens.", "invalid_request_error", "context_length_exceeded"), headers);
             case INVALID_REQUEST -> server.answer(400, error("Invalid schema for function 'weather': 'object' is not valid under any of the given schemas.", "invalid_request_error", "invalid_function_parameters"), headers);
+            case MODEL_NOT_FOUND -> server.answer(404, error("The model `gpt-4.5-preview` does not exist or you do not have access to it.", "invalid_request_error", "model_not_found"), headers);
             case BAD_CREDENTIALS -> server.answer(401, error("Incorrect API key provided: sk-test. You can find your API key at https://platform.openai.com/account/api-keys.", "invalid_request_error", "invalid_api_key"), headers);
         }
     }

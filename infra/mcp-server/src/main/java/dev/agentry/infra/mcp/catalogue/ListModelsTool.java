@@ -2,7 +2,6 @@ package dev.agentry.infra.mcp.catalogue;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.agentry.workflows.model.CurrentModels;
-import dev.agentry.command.api.ModelProvider;
 import dev.agentry.command.api.ReasoningTier;
 import dev.agentry.infra.mcp.JsonSchema;
 import dev.agentry.infra.mcp.McpTool;
@@ -99,9 +98,8 @@ class ListModelsTool implements McpTool<Void> {
     private static List<ModelAnswer> models(List<CatalogueModelView> catalogue, ModelResolver resolver) {
         List<ModelAnswer> models = new ArrayList<>();
         catalogue.forEach(model -> models.add(ModelAnswer.of(model, resolver)));
-        boolean serverAvailable = resolver.providers().isAvailable(ModelProvider.OPENAI_COMPATIBLE.wireName());
         resolver.openAiCompatibleModels().forEach((tier, model) ->
-                models.add(ModelAnswer.ofServerModel(tier, model, serverAvailable)));
+                models.add(ModelAnswer.ofServerModel(tier, model, resolver)));
         return models;
     }
 }

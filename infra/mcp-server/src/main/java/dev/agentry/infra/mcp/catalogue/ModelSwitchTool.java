@@ -85,7 +85,7 @@ abstract class ModelSwitchTool implements McpTool<String> {
                 ? queries.findAll(new ListCatalogueModels(), CatalogueModelView.class)
                 // stored, but the read model is behind: the catalogue as the command left it
                 : catalogue.stream().map(entry -> entry.name().equals(name)
-                        ? new CatalogueModelView(entry.name(), entry.definition(), enables) : entry).toList();
+                        ? entry.withEnabled(enables) : entry).toList();
         CatalogueModelView model = after.stream().filter(entry -> entry.name().equals(name)).findFirst()
                 .orElseThrow(() -> ToolFailure.notFound(subject + " not found"));
         return ModelAnswer.of(model, resolvers.over(after));

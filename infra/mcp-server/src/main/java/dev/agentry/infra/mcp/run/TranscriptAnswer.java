@@ -22,7 +22,12 @@ import static dev.agentry.infra.mcp.JsonSchema.string;
 
 /** A run's stored conversation as get_run shows it: every message, tool call and tool result, in order. */
 record TranscriptAnswer(String model, Instant startedAt, Instant finishedAt, String instructions, List<String> tools,
-                        List<Message> messages, String finalAnswer, Failure error, Usage usage) {
+                        List<Message> messages, String finalAnswer, Failure error, Usage usage,
+                        List<ModelCall> modelCalls) {
+
+    /** One call to one model: the one that answered, or one that failed and left the call to the next model. */
+    record ModelCall(int call, String model, String provider, Failure error) {
+    }
 
     record Message(String role, List<Part> content) {
     }
@@ -57,7 +62,7 @@ record TranscriptAnswer(String model, Instant startedAt, Instant finishedAt, Str
     private static final ObjectMapper ARGUMENTS = new ObjectMapper();
 
     static final JsonSchema SCHEMA = JsonSchema.object()
-            .required("model", string().nullable().description("the provider's model that answered"))
+            .required("model", string().nullable().description("the model that answered last"))
             .required("started_at", dateTime().nullable())
             .required("finished_at", dateTime().nullable())
             .required("instructions", string().nullable().description("the agent's instructions as the run sent them"))
@@ -82,6 +87,16 @@ record TranscriptAnswer(String model, Instant startedAt, Instant finishedAt, Str
                     .required("input_tokens", integer())
                     .required("output_tokens", integer())
                     .build())
+            .required("model_calls", arrayOf(JsonSchema.object()
+                    .required("call", integer().description("which call of the run, from 1"))
+                    .required("model", string())
+                    .required("provider", string())
+                    .required("error", JsonSchema.object()
+                            .required("kind", string())
+                            .required("message", string().nullable())
+                            .build().nullable().description("null when this model answered the call"))
+                    .build()).description("every call to a model, oldest first, including those that failed and "
+                    + "moved the run to the next model of its tier"))
             .build();
 
     private static JsonSchema.ObjectSchema part(String type) {
@@ -94,7 +109,10 @@ record TranscriptAnswer(String model, Instant startedAt, Instant finishedAt, Str
                 transcript.messages().stream().map(TranscriptAnswer::message).toList(), transcript.finalAnswer(),
                 transcript.errorKind() == null ? null : new Failure(transcript.errorKind(), transcript.errorMessage()),
                 transcript.usage() == null ? new Usage(0, 0)
-                        : new Usage(transcript.usage().inputTokens(), transcript.usage().outputTokens()));
+                        : new Usage(transcript.usage().inputTokens(), transcript.usage().outputTokens()),
+                transcript.attempts().stream().map(attempt -> new ModelCall(attempt.call(), attempt.model(),
+                        attempt.provider(), attempt.answeredCall() ? null
+                        : new Failure(attempt.errorKind(), attempt.errorMessage()))).toList());
     }
 
     private static Message message(ConversationMessage message) {

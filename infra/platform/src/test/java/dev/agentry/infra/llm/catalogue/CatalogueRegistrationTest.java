@@ -53,17 +53,17 @@ class CatalogueRegistrationTest {
             });
             assertThat(first.queryMany(new ListCatalogueModels(), CatalogueModelView.class))
                     .hasSize(models).allMatch(CatalogueModelView::enabled);
-            first.send(new DisableModel("claude-haiku-4-5"), "user-admin", "admin");
+            first.send(new DisableModel("claude-haiku-5-5"), "user-admin", "admin");
         }
 
         try (RunningPlatform unchanged = RunningPlatform.start(database, home, "agentry.catalogue.file=" + file)) {
             assertThat(catalogueEvents(unchanged)).hasSize(models + 1);
-            assertThat(unchanged.queryOne(new FindCatalogueModel("claude-haiku-4-5"), CatalogueModelView.class))
+            assertThat(unchanged.queryOne(new FindCatalogueModel("claude-haiku-5-5"), CatalogueModelView.class))
                     .get().extracting(CatalogueModelView::enabled).isEqualTo(false);
         }
 
         ArrayNode entries = catalogue.withArray("models");
-        ((ObjectNode) entries.get(0)).put("friendly_name", "Claude Haiku 4.5 (fast)");
+        ((ObjectNode) entries.get(0)).put("friendly_name", "Claude Haiku 5.5 (fast)");
         entries.addObject().put("name", "claude-3-7-sonnet").put("friendly_name", "Claude 3.7 Sonnet").put("tier", "standard")
                 .set("capabilities", new ObjectMapper().readTree("{\"tools\": true, \"thinking\": true}"));
         ((ObjectNode) entries.get(entries.size() - 1)).set("offerings", new ObjectMapper().readTree(
@@ -74,11 +74,11 @@ class CatalogueRegistrationTest {
             List<StoredEvent> events = catalogueEvents(changed);
             assertThat(events.subList(models + 1, events.size())).extracting(StoredEvent::type, StoredEvent::aggregate)
                     .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple("ModelRedefined", "model:claude-haiku-4-5"),
+                            org.assertj.core.groups.Tuple.tuple("ModelRedefined", "model:claude-haiku-5-5"),
                             org.assertj.core.groups.Tuple.tuple("ModelRegistered", "model:claude-3-7-sonnet"));
-            CatalogueModelView haiku = changed.queryOne(new FindCatalogueModel("claude-haiku-4-5"), CatalogueModelView.class)
+            CatalogueModelView haiku = changed.queryOne(new FindCatalogueModel("claude-haiku-5-5"), CatalogueModelView.class)
                     .orElseThrow();
-            assertThat(haiku.definition().friendlyName()).isEqualTo("Claude Haiku 4.5 (fast)");
+            assertThat(haiku.definition().friendlyName()).isEqualTo("Claude Haiku 5.5 (fast)");
             assertThat(haiku.enabled()).isFalse();
         }
     }

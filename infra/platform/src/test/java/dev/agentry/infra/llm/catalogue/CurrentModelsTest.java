@@ -25,16 +25,16 @@ class CurrentModelsTest {
                      "agentry.providers.openai-compatible.base-url=http://127.0.0.1:1/v1",
                      "agentry.providers.openai-compatible.models.deep=qwq-32b",
                      "agentry.providers.preference=openai-compatible,anthropic")) {
-            platform.send(new DisableModel("claude-sonnet-4-5"), "user-admin", "admin");
+            platform.send(new DisableModel("claude-sonnet-5-5"), "user-admin", "admin");
 
             ModelResolver resolver = platform.bean(CurrentModels.class).now();
 
             assertThat(resolver.resolveTier(ReasoningTier.DEEP).model()).isEqualTo(new ResolvedModel("qwq-32b",
                     "qwq-32b (OpenAI-compatible server)", "openai-compatible", "qwq-32b", false));
             assertThat(resolver.resolveTier(ReasoningTier.STANDARD).model()).isEqualTo(new ResolvedModel(
-                    "claude-sonnet-4", "Claude Sonnet 4", "anthropic", "claude-sonnet-4-20250514", false));
+                    "claude-sonnet-5", "Claude Sonnet 5", "anthropic", "claude-sonnet-5", false));
             assertThat(resolver.resolveTier(ReasoningTier.BASIC).model().providerModelId())
-                    .isEqualTo("claude-haiku-4-5-20251001");
+                    .isEqualTo("claude-haiku-5-5");
         }
     }
 }

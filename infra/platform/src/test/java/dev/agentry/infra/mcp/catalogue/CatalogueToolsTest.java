@@ -60,11 +60,11 @@ class CatalogueToolsTest {
         assertThat(listing).containsEntry("default_tier", "standard");
         assertThat(tiers(listing)).extracting(tier -> tier.get("tier"), tier -> tier.get("model"), tier -> tier.get("friendly_name"))
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("basic", "claude-haiku-4-5", "Claude Haiku 4.5"),
-                        org.assertj.core.groups.Tuple.tuple("standard", "claude-sonnet-4-5", "Claude Sonnet 4.5"),
-                        org.assertj.core.groups.Tuple.tuple("advanced", "claude-opus-4-1", "Claude Opus 4.1"),
-                        org.assertj.core.groups.Tuple.tuple("deep", "claude-opus-4-1-thinking",
-                                "Claude Opus 4.1 with extended thinking"));
+                        org.assertj.core.groups.Tuple.tuple("basic", "claude-haiku-5-5", "Claude Haiku 5.5"),
+                        org.assertj.core.groups.Tuple.tuple("standard", "claude-sonnet-5-5", "Claude Sonnet 5.5"),
+                        org.assertj.core.groups.Tuple.tuple("advanced", "claude-opus-5-5", "Claude Opus 5.5"),
+                        org.assertj.core.groups.Tuple.tuple("deep", "claude-opus-5-5-thinking",
+                                "Claude Opus 5.5 with extended thinking"));
         assertThat(tiers(listing)).allSatisfy(tier -> assertThat(tier.get("description").toString()).isNotBlank());
     }
 
@@ -72,60 +72,62 @@ class CatalogueToolsTest {
     void everyModelSaysWhetherAConfiguredProviderServesItWithoutShowingProviderIds() {
         Map<String, Object> listing = listModels(ALICE);
 
-        assertThat(model(listing, "claude-sonnet-4-5")).containsExactly(entry("name", "claude-sonnet-4-5"),
-                entry("friendly_name", "Claude Sonnet 4.5"), entry("tier", "standard"), entry("provider", "anthropic"),
+        assertThat(model(listing, "claude-sonnet-5-5")).containsExactly(entry("name", "claude-sonnet-5-5"),
+                entry("friendly_name", "Claude Sonnet 5.5"), entry("tier", "standard"), entry("provider", "anthropic"),
                 entry("available", true), entry("enabled", true), entry("supports_tools", true),
                 entry("supports_thinking", true));
-        assertThat(model(listing, "gpt-5")).containsEntry("provider", "openai").containsEntry("available", false)
+        assertThat(model(listing, "gpt-5.6-terra")).containsEntry("provider", "openai").containsEntry("available", false)
                 .containsEntry("enabled", true);
         assertThat(model(listing, SERVER_MODEL)).containsEntry("provider", "openai-compatible")
                 .containsEntry("tier", "basic").containsEntry("available", true);
-        assertThat(models(listing)).hasSize(10);
+        assertThat(models(listing)).hasSize(11);
+        assertThat(model(listing, "gpt-5.6-terra").get("unavailable_reason"))
+                .isEqualTo("no available provider serves model 'gpt-5.6-terra' (configure OPENAI_API_KEY)");
         assertThat(ToolCalls.text(call(new ToolCall("list_models", Map.of()), ALICE)))
-                .doesNotContain("20250929", "us.anthropic", "v1:0");
+                .doesNotContain("us.anthropic", "global.anthropic");
     }
 
     @Test
     void disablingTheModelATierResolvesToMovesTheTierToTheNextModelAndEnablingMovesItBack() {
         try {
             Map<String, Object> disabled = structured(tool("disable_model"),
-                    call(new ToolCall("disable_model", Map.of("name", "claude-sonnet-4-5")), ADMIN));
-            assertThat(disabled).containsEntry("name", "claude-sonnet-4-5").containsEntry("enabled", false)
+                    call(new ToolCall("disable_model", Map.of("name", "claude-sonnet-5-5")), ADMIN));
+            assertThat(disabled).containsEntry("name", "claude-sonnet-5-5").containsEntry("enabled", false)
                     .containsEntry("available", false);
-            assertThat(tierModel(listModels(ALICE), "standard")).isEqualTo("claude-sonnet-4");
+            assertThat(tierModel(listModels(ALICE), "standard")).isEqualTo("claude-sonnet-5");
 
             Map<String, Object> enabled = structured(tool("enable_model"),
-                    call(new ToolCall("enable_model", Map.of("name", "claude-sonnet-4-5")), ADMIN));
+                    call(new ToolCall("enable_model", Map.of("name", "claude-sonnet-5-5")), ADMIN));
             assertThat(enabled).containsEntry("enabled", true).containsEntry("available", true);
-            assertThat(tierModel(listModels(ALICE), "standard")).isEqualTo("claude-sonnet-4-5");
+            assertThat(tierModel(listModels(ALICE), "standard")).isEqualTo("claude-sonnet-5-5");
         } finally {
-            enable("claude-sonnet-4-5");
+            enable("claude-sonnet-5-5");
         }
     }
 
     @Test
     void aTierWhoseCatalogueModelIsDisabledFallsToTheServerWhenItServesTheTier() {
         try {
-            call(new ToolCall("disable_model", Map.of("name", "claude-haiku-4-5")), ADMIN);
+            call(new ToolCall("disable_model", Map.of("name", "claude-haiku-5-5")), ADMIN);
 
             assertThat(tierModel(listModels(ALICE), "basic")).isEqualTo(SERVER_MODEL);
         } finally {
-            enable("claude-haiku-4-5");
+            enable("claude-haiku-5-5");
         }
     }
 
     @Test
     void aTierNothingServesHasNoModelAndAnExplanation() {
         try {
-            call(new ToolCall("disable_model", Map.of("name", "claude-opus-4-1-thinking")), ADMIN);
+            call(new ToolCall("disable_model", Map.of("name", "claude-opus-5-5-thinking")), ADMIN);
 
             Map<String, Object> deep = tiers(listModels(ALICE)).get(3);
             assertThat(deep).containsEntry("tier", "deep").containsEntry("model", null).doesNotContainKey("friendly_name");
             assertThat(deep.get("explanation")).isEqualTo("no available provider serves tier 'deep' (configure "
                     + "OPENAI_API_KEY or agentry.providers.openai-compatible.models.deep; "
-                    + "or an admin enables 'claude-opus-4-1-thinking')");
+                    + "or an admin enables 'claude-opus-5-5-thinking')");
         } finally {
-            enable("claude-opus-4-1-thinking");
+            enable("claude-opus-5-5-thinking");
         }
     }
 
@@ -134,7 +136,7 @@ class CatalogueToolsTest {
         long events = platform.eventCount();
 
         Map<String, Object> answer = structured(tool("enable_model"),
-                call(new ToolCall("enable_model", Map.of("name", "gpt-5")), ADMIN));
+                call(new ToolCall("enable_model", Map.of("name", "gpt-5.6-terra")), ADMIN));
 
         assertThat(answer).containsEntry("enabled", true);
         assertThat(platform.eventCount()).isEqualTo(events);
@@ -170,7 +172,7 @@ class CatalogueToolsTest {
         long events = platform.eventCount();
 
         for (String tool : List.of("enable_model", "disable_model")) {
-            assertThat(errorText(call(new ToolCall(tool, Map.of("name", "gpt-5")), ALICE)))
+            assertThat(errorText(call(new ToolCall(tool, Map.of("name", "gpt-5.6-terra")), ALICE)))
                     .isEqualTo("permission_denied: " + tool + " requires the ADMIN role");
         }
         assertThat(platform.eventCount()).isEqualTo(events);

@@ -156,7 +156,7 @@ class RunToolsTest {
                                                  "content": "2026-11-26T09:00:00+01:00[Europe/Berlin]", "is_error": false}]},
                    {"role": "assistant", "content": [{"type": "text", "text": "It is 09:00 in Berlin."}]}],
                  "final_answer": "It is 09:00 in Berlin.", "error": null,
-                 "usage": {"input_tokens": 120, "output_tokens": 30}}""".getBytes(StandardCharsets.UTF_8)));
+                 "usage": {"input_tokens": 120, "output_tokens": 30}, "model_calls": []}""".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

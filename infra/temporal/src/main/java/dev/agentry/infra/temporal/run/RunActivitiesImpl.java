@@ -4,9 +4,11 @@ import dev.agentry.command.api.RecordAgentFailure;
 import dev.agentry.command.api.BudgetDay;
 import dev.agentry.command.api.RecordAgentRun;
 import dev.agentry.command.api.RecordAgentRunSkipped;
+import dev.agentry.command.api.RecordModelOfferingNotFound;
 import dev.agentry.infra.temporal.tools.ToolRegistry;
 import dev.agentry.workflows.model.CurrentModels;
 import dev.agentry.workflows.model.ModelResolution;
+import dev.agentry.workflows.model.ModelResolver;
 import dev.agentry.workflows.model.ResolvedModel;
 import dev.agentry.workflows.run.PreparedRun;
 import dev.agentry.workflows.run.RunActivities;
@@ -23,6 +25,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Reads the agent from its events, resolves its model from the catalogue, and reports as the scheduler. */
 @Component
@@ -36,10 +39,13 @@ class RunActivitiesImpl implements RunActivities {
     private final ToolRegistry tools;
     private final RunTranscripts transcripts;
     private final SchedulerCommands commands;
+    private final CatalogueReports catalogue;
     private final LongCounter runs;
 
     RunActivitiesImpl(EventSourcedAgents agents, CurrentModels models, ToolRegistry tools,
-                      RunTranscripts transcripts, SchedulerCommands commands, ObjectProvider<OpenTelemetry> openTelemetry) {
+                      RunTranscripts transcripts, SchedulerCommands commands, CatalogueReports catalogue,
+                      ObjectProvider<OpenTelemetry> openTelemetry) {
+        this.catalogue = catalogue;
         this.runs = openTelemetry.getIfAvailable(OpenTelemetry::noop).getMeter("dev.agentry.runs")
                 .counterBuilder("agentry.runs").setDescription("Finished runs of agents, by outcome and trigger").build();
         this.agents = agents;
@@ -61,16 +67,32 @@ class RunActivitiesImpl implements RunActivities {
                         .formatted(BudgetDay.of(startOfRun, agent.settings().schedule()).date(),
                                 agent.tokensUsedOnDay(), perDay));
             }
-            ModelResolution resolution = models.now().resolve(agent.settings().tier(), agent.settings().model());
+            ModelResolver resolver = models.now();
+            ModelResolution resolution = resolver.resolve(agent.settings().tier(), agent.settings().model());
             if (!resolution.isResolved()) {
                 return PreparedRun.noModel(agent.ownerId(), resolution.unavailableReason());
             }
-            ResolvedModel model = resolution.model();
+            // the tier's other models, for the run to move to; an explicit model has none
+            List<RunModel> candidates = resolver.candidates(agent.settings().tier(), agent.settings().model()).stream()
+                    .map(RunActivitiesImpl::runModel).toList();
             return PreparedRun.ready(agent.ownerId(), agent.settings().instructions(),
-                    tools.definitionsOf(agent.settings().tools()),
-                    new RunModel(model.name(), model.provider(), model.providerModelId(), model.thinking()))
+                    tools.definitionsOf(agent.settings().tools()), runModel(resolution.model()),
+                    candidates.subList(Math.min(1, candidates.size()), candidates.size()))
                     .withTokenBudget(agent.settings().maxTokensPerRun());
         }).orElseGet(PreparedRun::agentNotFound);
+    }
+
+    private static RunModel runModel(ResolvedModel model) {
+        return new RunModel(model.name(), model.provider(), model.providerModelId(), model.thinking());
+    }
+
+    /** Models the OpenAI-compatible configuration names are not in the catalogue: nothing to record for them. */
+    @Override
+    public void recordModelNotFound(RunModel model, String reason) {
+        if (catalogue.isKnown(model.name())) {
+            catalogue.recordNotFound(new RecordModelOfferingNotFound(model.name(), model.provider(),
+                    model.providerModelId(), reason));
+        }
     }
 
     @Override
