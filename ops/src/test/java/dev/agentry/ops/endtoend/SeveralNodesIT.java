@@ -1,6 +1,7 @@
 package dev.agentry.ops.endtoend;
 
 import dev.agentry.infra.platform.testing.PostgresTestDatabase;
+import dev.agentry.infra.slack.testing.LocalSlackServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +35,7 @@ class SeveralNodesIT {
     private static final Path OUTPUT = Path.of("target", "e2e");
     private static final String ADMIN_TOKEN = "agt_e2e_" + UUID.randomUUID().toString().replace("-", "");
     private static final String MODEL = "qwen2.5-32b-instruct";
+    private static final String SLACK_TOKEN = "xoxb-nodes-" + UUID.randomUUID();
     private static final Duration UNTIL_THE_RUN_COMPLETES = Duration.ofSeconds(150);
     /** the fire times observed span the kill and the rolling deploy, and at least three minutes */
     private static final int FIRE_TIMES = 3;
@@ -47,11 +49,15 @@ class SeveralNodesIT {
         Path log = OUTPUT.resolve("several-nodes-platform.log");
         try (TemporalDevProcess temporal = TemporalDevProcess.start(OUTPUT.resolve("several-nodes-temporal-dev.log"));
              ToolThenAnswerServer llm = ToolThenAnswerServer.holdingTheFirstToolResult();
+             LocalSlackServer slack = LocalSlackServer.start();
              PostgresTestDatabase database = PostgresTestDatabase.create()) {
+            slack.workspace(SLACK_TOKEN, "T0NODES", "Nodes Corp", "U0NODESBOT")
+                    .user("U01ADA", "ada", "Ada Lovelace", "ada@e2e.test")
+                    .channel("C01GEN", "general", false, true);
             // one transcript folder for all nodes stands in for the bucket production shares
             String[] properties = llm.platformArguments(MODEL, "--agentry.temporal.target=" + temporal.target(),
                     "--agentry.projections.segments=2", "--axon.eventhandling.tokenstore.claim-timeout=5s",
-                    "--agentry.projections.claim-interval=1s");
+                    "--agentry.projections.claim-interval=1s", "--agentry.slack.base-url=" + slack.baseUrl());
             CompletableFuture<PlatformProcess> startingFirst = CompletableFuture.supplyAsync(() ->
                     PlatformProcess.start(database, home, ADMIN_TOKEN, log, properties));
             PlatformProcess second = PlatformProcess.start(database, home, ADMIN_TOKEN, log, properties);
@@ -82,10 +88,15 @@ class SeveralNodesIT {
                 assertThat(outcomeOf(onSecond, clock, heldRun)).isEqualTo("SUCCEEDED");
 
                 NodeMcpClient.Outcome tools = NodeMcpClient.installed().against(second, ADMIN_TOKEN, database)
+                        .withEnvironment("AGENTRY_E2E_SLACK_TOKEN", SLACK_TOKEN)
                         .runScenario(OUTPUT.resolve("several-nodes-node.log"), "several-nodes.mjs",
                                 (third = PlatformProcess.start(database, home, ADMIN_TOKEN, log, properties)).mcpUrl(),
                                 heldRun, ADMIN_TOKEN);
                 assertThat(tools.succeeded()).as("the TypeScript client on two nodes\n%s", tools.output()).isTrue();
+                assertThat(slack.messages()).extracting(LocalSlackServer.Message::text).as("posted once per call, on both nodes")
+                        .containsExactlyInAnyOrder("hello from node 0", "hi ada from node 0", "hello from node 0",
+                                "hi ada from node 0", "hello from node 1", "hi ada from node 1", "hello from node 1",
+                                "hi ada from node 1");
 
                 // rolling deploy: the new node runs beside the old one, then the old one gets SIGTERM while calls go on
                 try (JavaMcpClient onThird = JavaMcpClient.connect(third, ADMIN_TOKEN)) {

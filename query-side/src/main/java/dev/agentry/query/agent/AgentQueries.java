@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** Answers agent queries from {@code agent_status}, only ever for the agent's owner. */
@@ -48,13 +50,27 @@ class AgentQueries {
     /** Callers ask with {@code ResponseTypes.multipleInstancesOf(AgentView.class)}. */
     @QueryHandler
     List<AgentView> list(ListAgents query) {
-        String statusFilter = query.status() == null ? "a.status <> 'DELETED'" : "a.status = :status";
-        JdbcClient.StatementSpec select = jdbc.sql(SELECT_VIEW
-                        + " WHERE a.owner_id = :ownerId AND " + statusFilter
-                        + " ORDER BY a.created_at, a.agent_id")
-                .param("ownerId", query.ownerId());
+        StringBuilder where = new StringBuilder(" WHERE a.owner_id = :ownerId AND ")
+                .append(query.status() == null ? "a.status <> 'DELETED'" : "a.status = :status");
+        if (query.namePrefix() != null) {
+            where.append(" AND starts_with(a.name, :namePrefix)");
+        }
+        if (query.after() != null) {
+            where.append(" AND (a.created_at, a.agent_id) > (:afterCreatedAt, :afterAgentId)");
+        }
+        JdbcClient.StatementSpec select = jdbc.sql(SELECT_VIEW + where
+                        + " ORDER BY a.created_at, a.agent_id LIMIT :limit")
+                .param("ownerId", query.ownerId())
+                .param("limit", query.limit());
         if (query.status() != null) {
             select = select.param("status", query.status().name());
+        }
+        if (query.namePrefix() != null) {
+            select = select.param("namePrefix", query.namePrefix());
+        }
+        if (query.after() != null) {
+            select = select.param("afterCreatedAt", OffsetDateTime.ofInstant(query.after().createdAt(), ZoneOffset.UTC))
+                    .param("afterAgentId", query.after().agentId());
         }
         return select.query(rows).list();
     }

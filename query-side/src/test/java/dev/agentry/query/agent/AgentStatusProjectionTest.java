@@ -148,6 +148,26 @@ class AgentStatusProjectionTest {
     }
 
     @Test
+    void pagesFollowTheListingOrderFromThePositionOfThePreviousPagesLastAgent() {
+        querySide.clockStep(Duration.ZERO);
+        createAgent(alice, "b-" + newId(), "report 2");
+        createAgent(alice, "a-" + newId(), "report 1");
+        querySide.clockStep(Duration.ofSeconds(1));
+        createAgent(alice, "c-" + newId(), "digest");
+        createAgent(alice, "d-" + newId(), "report 3");
+
+        List<AgentView> first = querySide.queryList(new ListAgents(alice.id(), null, null, null, 2), AgentView.class);
+        List<AgentView> second = querySide.queryList(new ListAgents(alice.id(), null, null,
+                ListAgents.Position.of(first.get(1)), 2), AgentView.class);
+        List<AgentView> reports = querySide.queryList(new ListAgents(alice.id(), null, "report ",
+                ListAgents.Position.of(first.get(0)), 10), AgentView.class);
+
+        assertThat(first).extracting(AgentView::name).containsExactly("report 1", "report 2");
+        assertThat(second).extracting(AgentView::name).containsExactly("digest", "report 3");
+        assertThat(reports).extracting(AgentView::name).containsExactly("report 2", "report 3");
+    }
+
+    @Test
     void listingFiltersByStatusAndHidesDeletedAgentsUnlessAskedFor() {
         String running = createAgent(alice, "running");
         querySide.agentEvent(running, new AgentStarted(running), alice);

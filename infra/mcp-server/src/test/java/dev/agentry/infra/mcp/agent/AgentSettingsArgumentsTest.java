@@ -34,11 +34,13 @@ class AgentSettingsArgumentsTest {
 
     @Test
     void everySettingIsReadFromItsSnakeCaseLowerCaseWireForm() {
-        AgentSettings settings = parseNew(Map.of("name", "digest", "instructions", "Summarise.", "tier", "deep",
-                "model", "claude-sonnet", "schedule", Map.of("cron", " 0 9 * * 1-5 ", "timezone", "Europe/Berlin"),
-                "tools", List.of("slack_send_message"), "overlap", "buffer_one", "catch_up", "run_once",
-                "max_consecutive_failures", 3, "notify", "none", "max_tokens_per_run", 20_000,
-                "max_tokens_per_day", 500_000));
+        AgentSettings settings = parseNew(Map.ofEntries(Map.entry("name", "digest"),
+                Map.entry("instructions", "Summarise."), Map.entry("tier", "deep"), Map.entry("model", "claude-sonnet"),
+                Map.entry("schedule", Map.of("cron", " 0 9 * * 1-5 ", "timezone", "Europe/Berlin")),
+                Map.entry("tools", List.of("slack_send_message")), Map.entry("overlap", "buffer_one"),
+                Map.entry("catch_up", "run_once"), Map.entry("max_consecutive_failures", 3),
+                Map.entry("notify", "none"), Map.entry("max_tokens_per_run", 20_000),
+                Map.entry("max_tokens_per_day", 500_000)));
 
         assertThat(settings).isEqualTo(new AgentSettings("digest", "Summarise.", ReasoningTier.DEEP, "claude-sonnet",
                 new Schedule("0 9 * * 1-5", "Europe/Berlin"), List.of("slack_send_message"), OverlapPolicy.BUFFER_ONE,

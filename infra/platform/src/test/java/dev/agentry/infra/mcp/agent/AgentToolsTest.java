@@ -251,8 +251,10 @@ class AgentToolsTest {
 
         Map<String, Object> answer = structured(list, ToolCalls.call(list, ALICE, Map.of("status", "RUNNING")));
 
-        assertThat(queries).containsExactly(new ListAgents("user-alice", AgentStatus.RUNNING));
+        assertThat(queries).containsExactly(new ListAgents("user-alice", AgentStatus.RUNNING, null, null,
+                ListAgents.DEFAULT_LIMIT + 1));
         assertThat((List<?>) answer.get("agents")).hasSize(1);
+        assertThat(answer.get("next_cursor")).isNull();
         assertThat(errorText(ToolCalls.call(list, ALICE, Map.of("status", "running"))))
                 .startsWith("invalid_argument: status: ").contains("[\"STOPPED\", \"RUNNING\", \"DELETED\"]");
     }
