@@ -12,6 +12,8 @@ import dev.agentry.command.api.AgentRunSkipped;
 import dev.agentry.command.api.AgentScheduleRestored;
 import dev.agentry.command.api.AgentStarted;
 import dev.agentry.command.api.AgentStopped;
+import dev.agentry.command.api.FailureNoticeDue;
+import dev.agentry.command.api.FailureNoticeUndeliverable;
 import dev.agentry.command.api.ApiTokenIssued;
 import dev.agentry.command.api.ApiTokenRevoked;
 import dev.agentry.command.api.MessageMetadata;
@@ -104,6 +106,19 @@ class AuditTrailProjection {
     void on(AgentScheduleRestored event, EventMessage<?> message, @SequenceNumber long sequence,
             @Timestamp Instant at) {
         record(message, sequence, at, new Subject(event.agentId(), null), null, AuditDetails.reconciliation());
+    }
+
+    /** The reason of a due notice is its kind; of an undeliverable one, what stood in the way. */
+    @EventHandler
+    void on(FailureNoticeDue event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        record(message, sequence, at, new Subject(event.agentId(), null), event.kind().name(), AuditDetails.noticeDue(event));
+    }
+
+    @EventHandler
+    void on(FailureNoticeUndeliverable event, EventMessage<?> message, @SequenceNumber long sequence,
+            @Timestamp Instant at) {
+        record(message, sequence, at, new Subject(event.agentId(), null), event.reason(),
+                AuditDetails.noticeUndeliverable(event));
     }
 
     @EventHandler
