@@ -98,8 +98,9 @@ class AgentSnapshotsTest {
                             SELECT payload_type FROM domain_event_entry
                             WHERE aggregate_identifier = ? AND sequence_number > ? ORDER BY sequence_number""")
                     .params(agentId, events - 1).query(String.class).list())
-                    .as("the third failure in a row completes the streak the snapshot carried")
-                    .containsExactly("dev.agentry.command.api.AgentFailed", "dev.agentry.command.api.AgentStopped");
+                    .as("the third failure in a row completes the streak the snapshot carried, and the owner is to hear of it")
+                    .containsExactly("dev.agentry.command.api.AgentFailed", "dev.agentry.command.api.AgentStopped",
+                            "dev.agentry.command.api.FailureNoticeDue");
         }
     }
 
