@@ -21,6 +21,7 @@ import dev.agentry.infra.platform.testing.RunningPlatform;
 import dev.agentry.infra.postgres.readmodel.ReadModelFreshness;
 import dev.agentry.infra.slack.BotToken;
 import dev.agentry.infra.slack.SlackConnections;
+import dev.agentry.infra.slack.SlackWebApi;
 import dev.agentry.infra.slack.testing.LocalSlackServer;
 import dev.agentry.query.api.AgentHistory;
 import dev.agentry.query.api.AgentHistoryEntry;
@@ -269,6 +270,31 @@ class FailureNoticesTest {
         } finally {
             slack.afterPost(message -> { });
         }
+    }
+
+    /**
+     * A node posted the notice and died before its processor recorded the progress: the notice is handed out again
+     * (here: for the first time to this node), and the attempt its predecessor recorded makes it look first.
+     */
+    @Test
+    void aNoticeHandedOutAgainAfterItsNodeDiedFindsItsEarlierPostInsteadOfPostingAgain() {
+        String agentId = createAgent(ALICE, "Handed out again", NotifyPolicy.FAILURES, null);
+        String noticeId = agentId + "/notice-1";
+        platform.bean(SlackWebApi.class)
+                .sendNotice(new BotToken(ALICE_TOKEN), "U01ADA", "Agent *Handed out again* (`" + agentId + "`) is failing",
+                        noticeId, false);
+        platform.jdbc().sql("INSERT INTO failure_notice_attempts (notice_id, first_attempt_at) VALUES (?, now())")
+                .param(noticeId).update();
+        int historyBefore = slack.calls("conversations.history").size();
+        int postsBefore = slack.calls("chat.postMessage").size();
+
+        failingRun(agentId);
+
+        await().atMost(NOTICE_DEADLINE).until(() -> slack.calls("conversations.history").size() > historyBefore);
+        await().pollDelay(Duration.ofSeconds(1)).atMost(NOTICE_DEADLINE).until(() -> true);
+        assertThat(slack.calls("chat.postMessage")).hasSize(postsBefore);
+        assertThat(noticesOf(agentId)).hasSize(1);
+        assertThat(historyTypes(ALICE, agentId)).contains("FailureNoticeDue").doesNotContain("FailureNoticeUndeliverable");
     }
 
     private static List<LocalSlackServer.Message> awaitNotices(String agentId, int count) {

@@ -3,6 +3,7 @@ package dev.agentry.infra.slack.notices;
 import dev.agentry.command.api.FailureNoticeDue;
 import dev.agentry.command.api.MessageMetadata;
 import dev.agentry.command.api.RecordUndeliverableFailureNotice;
+import dev.agentry.infra.secrets.SecretUnreadableException;
 import dev.agentry.infra.slack.SlackConnections;
 import dev.agentry.infra.slack.SlackFailure;
 import dev.agentry.infra.slack.SlackRecords.DirectMessage;
@@ -14,13 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Sends each due failure notice as a DM from the owner's Slack bot to the connection's notify user. The processor's
  * token store hands each notice to one node; a notice handed out again after a node died looks for its earlier post
  * (by the notice id in the message metadata) before posting. A notice that cannot be sent is recorded on the agent
- * and left there: the run it is about is finished and stays as it ended. Only the reading of the connection and
- * the recording itself are retried by the processor, since without the database no notice could be handled.
+ * and left there: the run it is about is finished and stays as it ended. Only the reading of the connection (the
+ * database or the key service away) and the recording itself are retried by the processor.
  */
 @ProcessingGroup(FailureNoticeSender.PROCESSING_GROUP)
 class FailureNoticeSender {
@@ -49,7 +51,14 @@ class FailureNoticeSender {
 
     @EventHandler
     void on(FailureNoticeDue notice) {
-        var connected = connections.connectedAs(notice.ownerId());
+        Optional<SlackConnections.Connected> connected;
+        try {
+            connected = connections.connectedAs(notice.ownerId());
+        } catch (SecretUnreadableException lostKey) {
+            // no retry mends a token whose key is gone; the owner connecting again does
+            undeliverable(notice, "SLACK_TOKEN_UNREADABLE", "the stored bot token cannot be decrypted; connect Slack again");
+            return;
+        }
         if (connected.isEmpty()) {
             undeliverable(notice, "NO_SLACK_CONNECTION", "the agent's owner has not connected Slack (slack_connect)");
             return;
