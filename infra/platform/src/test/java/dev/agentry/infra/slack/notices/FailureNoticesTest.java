@@ -42,7 +42,10 @@ import io.temporal.worker.Worker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +64,7 @@ import static org.awaitility.Awaitility.await;
  * LLM server in the chat-completions wire format), the agent deciding which notices are due, the notice processor
  * and the Slack SDK against a local Slack Web API server.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class FailureNoticesTest {
 
     private static final String ALICE = "user-alice";
@@ -295,6 +299,29 @@ class FailureNoticesTest {
         assertThat(slack.calls("chat.postMessage")).hasSize(postsBefore);
         assertThat(noticesOf(agentId)).hasSize(1);
         assertThat(historyTypes(ALICE, agentId)).contains("FailureNoticeDue").doesNotContain("FailureNoticeUndeliverable");
+    }
+
+    @Test
+    void noBotTokenIsInAnyEventOrLogLineOfTheNotices(CapturedOutput output) {
+        String sent = createAgent(ALICE, "Token free", NotifyPolicy.FAILURES, null);
+        String refused = createAgent(ALICE, "Token free too", NotifyPolicy.FAILURES, null);
+        String unheard = createAgent(BOB, "Token free as well", NotifyPolicy.FAILURES, null);
+
+        failingRun(sent);
+        awaitNotices(sent, 1);
+        slack.refuse("chat.postMessage", "invalid_auth");
+        failingRun(refused);
+        awaitUndeliverable(ALICE, refused);
+        failingRun(unheard);
+        awaitUndeliverable(BOB, unheard);
+
+        String events = String.join("\n", platform.jdbc().sql(
+                "SELECT convert_from(payload, 'UTF8') || convert_from(meta_data, 'UTF8') FROM domain_event_entry")
+                .query(String.class).list());
+        assertThat(events).contains("FIRST_FAILURE", "SLACK_REFUSED", "NO_NOTIFY_USER")
+                .doesNotContain(ALICE_TOKEN, BOB_TOKEN);
+        assertThat(output.getAll()).contains("Failure notice " + sent + "/notice-1")
+                .doesNotContain(ALICE_TOKEN, BOB_TOKEN);
     }
 
     private static List<LocalSlackServer.Message> awaitNotices(String agentId, int count) {
