@@ -324,6 +324,28 @@ class FailureNoticesTest {
                 .doesNotContain(ALICE_TOKEN, BOB_TOKEN);
     }
 
+    /**
+     * Notices are sent where the platform acts by itself (all and worker nodes), never by an api node. (Several
+     * sending nodes share the notices through the token store, as separate processes do; platforms in one JVM share
+     * a token owner, so the once-only delivery across processes is left to the end-to-end tests of several nodes.)
+     */
+    @Test
+    void anApiNodeHasNoNoticeSenderAndAWorkerNodeHasOne() {
+        try (RunningPlatform api = RunningPlatform.start(database, home, "agentry.slack.base-url=" + slack.baseUrl(),
+                "agentry.node.role=api");
+             RunningPlatform worker = RunningPlatform.start(database, home, "agentry.slack.base-url=" + slack.baseUrl(),
+                     "agentry.node.role=worker")) {
+            assertThat(api.beans(FailureNoticeSender.class)).isEmpty();
+            assertThat(processorNames(api)).doesNotContain(FailureNoticeSender.PROCESSING_GROUP);
+            assertThat(worker.beans(FailureNoticeSender.class)).hasSize(1);
+            assertThat(processorNames(worker)).contains(FailureNoticeSender.PROCESSING_GROUP);
+        }
+    }
+
+    private static java.util.Set<String> processorNames(RunningPlatform node) {
+        return node.bean(org.axonframework.config.EventProcessingConfiguration.class).eventProcessors().keySet();
+    }
+
     private static List<LocalSlackServer.Message> awaitNotices(String agentId, int count) {
         await().atMost(NOTICE_DEADLINE).until(() -> noticesOf(agentId).size() >= count);
         List<LocalSlackServer.Message> notices = noticesOf(agentId);
