@@ -45,6 +45,7 @@ public class SlackWebApi {
     static final String DELIVERY_KEY = "delivery_key";
     /** How far back in a channel a retried send looks for its own earlier post. */
     private static final int DELIVERY_LOOKBACK = 100;
+    private static final String POST_MESSAGE = "chat.postMessage";
     private static final Pattern USER_ID = Pattern.compile("^[UW][A-Z0-9]{2,}$");
     private static final Pattern CHANNEL_ID = Pattern.compile("^[CGD][A-Z0-9]{2,}$");
 
@@ -184,7 +185,7 @@ public class SlackWebApi {
                 return earlier.get();
             }
         }
-        ChatPostMessageResponse posted = call("chat.postMessage", () -> methods(token).chatPostMessage(request -> {
+        ChatPostMessageResponse posted = call(POST_MESSAGE, () -> methods(token).chatPostMessage(request -> {
             request.channel(channelId).text(text);
             if (deliveryKey != null) {
                 request.metadata(new Message.Metadata(eventType, Map.of(DELIVERY_KEY, deliveryKey)));
@@ -219,7 +220,9 @@ public class SlackWebApi {
     }
 
     private <T extends SlackApiTextResponse> T call(String method, SlackCall<T> call) {
-        for (int retry = 0; ; retry++) {
+        boolean askedAgain = false;
+        int rateLimitRetries = 0;
+        while (true) {
             try {
                 T response = call.run();
                 if (!response.isOk()) {
@@ -233,12 +236,19 @@ public class SlackWebApi {
                             "Slack answered HTTP %d to %s".formatted(status, method), null);
                 }
                 Duration wait = retryAfter(httpError);
-                if (retry >= properties.rateLimitRetries() || wait.compareTo(properties.maxRetryAfter()) > 0) {
+                if (rateLimitRetries >= properties.rateLimitRetries() || wait.compareTo(properties.maxRetryAfter()) > 0) {
                     throw new SlackFailure(SlackFailure.Kind.RATE_LIMITED, "ratelimited",
                             "Slack is rate limiting %s; retry after %d s".formatted(method, wait.toSeconds()), wait);
                 }
                 sleep(wait);
+                rateLimitRetries++;
             } catch (IOException unreachable) {
+                // a read is asked once more (a pooled connection the server closed, say); a post is not, since it
+                // may have reached Slack before its answer was lost
+                if (!askedAgain && !POST_MESSAGE.equals(method)) {
+                    askedAgain = true;
+                    continue;
+                }
                 throw new SlackFailure(SlackFailure.Kind.UNAVAILABLE, null,
                         "Slack could not be reached for %s: %s".formatted(method, unreachable.getMessage()), null);
             }

@@ -203,6 +203,19 @@ class SlackWebApiTest {
     }
 
     @Test
+    void aReadWhoseAnswerIsLostIsAskedOnceMore() {
+        int callsBefore = slack.calls("auth.test").size();
+        slack.loseAnswers("auth.test", 1);
+
+        assertThat(api.checkToken(TOKEN).teamId()).isEqualTo("T0ACME");
+        assertThat(slack.calls("auth.test")).hasSize(callsBefore + 2);
+
+        slack.loseAnswers("auth.test", 2);
+        assertThat(failureOf(() -> api.checkToken(TOKEN))).isEqualTo(SlackFailure.Kind.UNAVAILABLE);
+        assertThat(slack.calls("auth.test")).hasSize(callsBefore + 4);
+    }
+
+    @Test
     void aNoticeCarriesItsIdAndARetriedNoticeFindsItsEarlierPost() {
         SlackRecords.DirectMessage first = api.sendNotice(TOKEN, "U01ADA", "agent failing", "agent-1/notice-1", false);
         int messagesAfterFirst = slack.messages().size();

@@ -99,8 +99,10 @@ class AgentSnapshotsTest {
                             WHERE aggregate_identifier = ? AND sequence_number > ? ORDER BY sequence_number""")
                     .params(agentId, events - 1).query(String.class).list())
                     .as("the third failure in a row completes the streak the snapshot carried, and the owner is to hear of it")
-                    .containsExactly("dev.agentry.command.api.AgentFailed", "dev.agentry.command.api.AgentStopped",
-                            "dev.agentry.command.api.FailureNoticeDue");
+                    // (whether the notice could be sent follows in an event of its own, at any moment)
+                    .startsWith("dev.agentry.command.api.AgentFailed", "dev.agentry.command.api.AgentStopped",
+                            "dev.agentry.command.api.FailureNoticeDue")
+                    .hasSizeBetween(3, 4);
         }
     }
 

@@ -89,6 +89,7 @@ public final class LocalSlackServer implements AutoCloseable {
     private final List<Message> messages = new CopyOnWriteArrayList<>();
     private final Map<String, Queue<Integer>> rateLimits = new ConcurrentHashMap<>();
     private final Map<String, Queue<String>> refusals = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> lostAnswers = new ConcurrentHashMap<>();
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000_100L);
     private volatile Consumer<Message> afterPost = message -> { };
 
@@ -125,6 +126,11 @@ public final class LocalSlackServer implements AutoCloseable {
     /** The next calls of {@code method} answer {@code ok:false} with these errors, one per call. */
     public void refuse(String method, String... errors) {
         refusals.computeIfAbsent(method, name -> new ConcurrentLinkedQueue<>()).addAll(List.of(errors));
+    }
+
+    /** The next {@code count} calls of {@code method} are received and answered with nothing: the connection closes. */
+    public void loseAnswers(String method, int count) {
+        lostAnswers.computeIfAbsent(method, name -> new java.util.concurrent.atomic.AtomicInteger()).addAndGet(count);
     }
 
     /** Runs after a message was accepted and before its answer is sent, e.g. to fail the caller there. */
@@ -166,6 +172,10 @@ public final class LocalSlackServer implements AutoCloseable {
                 exchange.getResponseHeaders().set("Retry-After", String.valueOf(retryAfter));
                 send(exchange, 429, error("ratelimited"));
                 return;
+            }
+            java.util.concurrent.atomic.AtomicInteger lost = lostAnswers.get(method);
+            if (lost != null && lost.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                throw new IOException("the answer to " + method + " is lost");
             }
             Queue<String> refused = refusals.get(method);
             String refusal = refused == null ? null : refused.poll();
