@@ -1,42 +1,131 @@
 package dev.agentry.ops;
 
-import dev.agentry.infra.platform.AgentryApplication;
 import dev.agentry.infra.postgres.readmodel.ProjectionRebuild;
+import dev.agentry.infra.postgres.readmodel.ReadModelComparison;
+import dev.agentry.query.ReadModels;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 @Command(name = "projections", description = "Read-model maintenance.", subcommands = ProjectionsCommand.Rebuild.class)
 class ProjectionsCommand {
 
     @Command(name = "rebuild",
-            description = {"Clears every read model and replays the whole event store into it, then exits.",
-                    "Run it against the same database as the platform (--spring.datasource.url=...)."})
+            description = {"Clears read models and replays the event store into them, then exits. It starts only the",
+                    "event store and the projections: no Temporal, no reconciliation, no MCP endpoint, and it appends",
+                    "no event. Run it against the platform's database (--spring.datasource.url=...) while no platform",
+                    "node runs: their processors would replay beside it.",
+                    "Exit codes: 0 rebuilt, 1 rebuilt and --verify found differences, 2 bad arguments or failure."})
     static class Rebuild implements Callable<Integer> {
+
+        private static final int ROWS_SHOWN_PER_TABLE = 5;
+        private static final int BAR_WIDTH = 30;
 
         @Option(names = "--timeout", defaultValue = "PT30M", description = "Give up after this long (ISO-8601, default ${DEFAULT-VALUE}).")
         Duration timeout;
 
+        @Option(names = "--only", split = ",", paramLabel = "NAME",
+                description = "Rebuild only these read models (repeatable or comma-separated): "
+                        + ReadModels.AGENT_STATUS + ", " + ReadModels.AUDIT_TRAIL + ", " + ReadModels.IDENTITY + ", "
+                        + ReadModels.MODEL_CATALOGUE + ", " + ReadModels.RUN_HISTORY + ".")
+        List<String> only = new ArrayList<>();
+
+        @Option(names = "--verify", description = "Compare the rebuilt read models with what they held before and list every difference.")
+        boolean verify;
+
+        @Option(names = "--progress-interval", defaultValue = "PT5S", hidden = true,
+                description = "How often a progress line is printed when standard output is not a terminal.")
+        Duration plainProgressInterval;
+
         @Unmatched
         List<String> applicationProperties = new ArrayList<>();
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
-            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AgentryApplication.class)
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            Set<String> names = new LinkedHashSet<>(only.isEmpty() ? ReadModels.TABLES.keySet() : only);
+            Set<String> unknown = new LinkedHashSet<>(names);
+            unknown.removeAll(ReadModels.TABLES.keySet());
+            if (!unknown.isEmpty()) {
+                err.printf("Not a read model: %s. The read models are %s.%n", String.join(", ", unknown),
+                        String.join(", ", ReadModels.TABLES.keySet()));
+                return 2;
+            }
+            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ReadModelRebuildApplication.class)
                     .web(WebApplicationType.NONE)
                     .run(applicationProperties.toArray(String[]::new))) {
-                List<String> rebuilt = context.getBean(ProjectionRebuild.class).rebuildAll(timeout);
-                System.out.println("Rebuilt read models: " + String.join(", ", rebuilt));
+                List<String> tables = names.stream().flatMap(name -> ReadModels.TABLES.get(name).stream()).toList();
+                ReadModelComparison comparison = verify
+                        ? ReadModelComparison.before(context.getBean(JdbcClient.class), tables) : null;
+                try {
+                    boolean terminal = System.console() != null;
+                    List<String> rebuilt = context.getBean(ProjectionRebuild.class).rebuild(names, timeout,
+                            terminal ? Duration.ofMillis(200) : plainProgressInterval,
+                            progress -> report(out, progress, terminal));
+                    out.println("Rebuilt read models: " + String.join(", ", rebuilt));
+                    out.flush();
+                    return comparison == null ? 0 : reportDifferences(out, comparison.differences(ROWS_SHOWN_PER_TABLE));
+                } finally {
+                    if (comparison != null) {
+                        comparison.close();
+                    }
+                }
+            }
+        }
+
+        private static void report(PrintWriter out, ProjectionRebuild.Progress progress, boolean terminal) {
+            String figures = String.format(Locale.ROOT, "%,d / %,d events, %,.0f events/s, %s", progress.replayed(),
+                    progress.total(), progress.rate(), progress.done() ? "done in " + seconds(progress.elapsed())
+                            : "ETA " + (progress.remaining() == null ? "unknown" : seconds(progress.remaining())));
+            if (terminal) {
+                int filled = progress.total() == 0 ? BAR_WIDTH : (int) (BAR_WIDTH * progress.replayed() / progress.total());
+                out.print("\r[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + figures + "   ");
+                if (progress.done()) {
+                    out.println();
+                }
+            } else {
+                out.println("Replayed " + figures);
+            }
+            out.flush();
+        }
+
+        private static String seconds(Duration duration) {
+            return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+        }
+
+        private static int reportDifferences(PrintWriter out, List<ReadModelComparison.Difference> differences) {
+            if (differences.isEmpty()) {
+                out.println("Verified: the rebuilt read models hold exactly what they held before.");
+                out.flush();
                 return 0;
             }
+            for (ReadModelComparison.Difference difference : differences) {
+                out.printf("Differs: %s: %d rows only before the rebuild, %d rows only after%n", difference.table(),
+                        difference.onlyBeforeCount(), difference.onlyAfterCount());
+                difference.onlyBefore().forEach(row -> out.println("  before: " + row));
+                difference.onlyAfter().forEach(row -> out.println("  after:  " + row));
+            }
+            out.flush();
+            return 1;
         }
     }
 }

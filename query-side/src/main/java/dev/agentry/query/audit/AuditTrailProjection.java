@@ -19,6 +19,7 @@ import dev.agentry.command.api.ApiTokenRevoked;
 import dev.agentry.command.api.MessageMetadata;
 import dev.agentry.command.api.StopReason;
 import dev.agentry.command.api.UserCreated;
+import dev.agentry.query.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -39,7 +40,7 @@ import java.util.Map;
  * The event identifier is unique, so a redelivered event adds nothing.
  */
 @Component
-@ProcessingGroup("audit-trail")
+@ProcessingGroup(ReadModels.AUDIT_TRAIL)
 class AuditTrailProjection {
 
     private static final String SYSTEM_ACTOR = "system";

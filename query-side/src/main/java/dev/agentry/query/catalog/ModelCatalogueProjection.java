@@ -7,6 +7,7 @@ import dev.agentry.command.api.ModelDisabled;
 import dev.agentry.command.api.ModelEnabled;
 import dev.agentry.command.api.ModelRedefined;
 import dev.agentry.command.api.ModelRegistered;
+import dev.agentry.query.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -25,7 +26,7 @@ import java.time.ZoneOffset;
  * sequence number, so a redelivered or stale event leaves the row as it is.
  */
 @Component
-@ProcessingGroup("model-catalogue")
+@ProcessingGroup(ReadModels.MODEL_CATALOGUE)
 class ModelCatalogueProjection {
 
     private final JdbcClient jdbc;

@@ -2,6 +2,7 @@ package dev.agentry.query.slack;
 
 import dev.agentry.command.api.SlackConnected;
 import dev.agentry.command.api.SlackDisconnected;
+import dev.agentry.query.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -18,7 +19,7 @@ import java.time.ZoneOffset;
  * A disconnection removes only the connection it names, so a redelivered one never removes a newer connection.
  */
 @Component
-@ProcessingGroup("identity")
+@ProcessingGroup(ReadModels.IDENTITY)
 class SlackConnectionProjection {
 
     private final JdbcClient jdbc;

@@ -28,7 +28,11 @@ import java.util.stream.Stream;
 /** The agents as their events describe them, folded from an event stream in order. */
 final class ExpectedAgents {
 
-    /** Only these events are deserialized; everything else in the store is skipped by its type. */
+    /** What the agents' status and settings follow from: the events a replay of the whole store reads. */
+    static final Set<Class<?>> LIFECYCLE = Set.of(AgentCreated.class, AgentReconfigured.class,
+            AgentStarted.class, AgentStopped.class, AgentDeleted.class, AgentScheduleRestored.class);
+
+    /** Only these events are deserialized; everything else in an agent's stream is skipped by its type. */
     private static final Set<Class<?>> RELEVANT = Set.of(AgentCreated.class, AgentReconfigured.class,
             AgentStarted.class, AgentStopped.class, AgentDeleted.class, AgentScheduleRestored.class,
             AgentRan.class, AgentFailed.class, AgentRunSkipped.class);
@@ -36,7 +40,11 @@ final class ExpectedAgents {
     private final Map<String, ExpectedAgent> agents = new LinkedHashMap<>();
     private long highestIndex = -1;
 
-    /** Every agent in the store, from a stream of all its events from the first. */
+    /**
+     * Every agent in the store, from its {@link #LIFECYCLE} events from the first: each agent's
+     * {@code firesHandledThrough} then counts its lifecycle only, and a repair, which needs its latest
+     * scheduled run too, reads the agent's own stream ({@link #current}).
+     */
     static ExpectedAgents replay(Stream<? extends TrackedEventMessage<?>> events) {
         ExpectedAgents expected = new ExpectedAgents();
         events.forEach(event -> {

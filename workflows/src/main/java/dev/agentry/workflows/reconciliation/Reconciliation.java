@@ -38,14 +38,20 @@ public class Reconciliation {
     }
 
     private final EventStorageEngine events;
+    private final LifecycleEvents lifecycle;
     private final CommandGateway commands;
     private final ScheduleWorkflows temporal;
     private final TemporalSyncProgress syncProgress;
     private final Options options;
 
-    public Reconciliation(EventStorageEngine events, CommandGateway commands, WorkflowClient temporal,
-                          TemporalSyncProgress syncProgress, Options options) {
+    /**
+     * @param events    each agent's own stream, read for a repair
+     * @param lifecycle the lifecycle events of every agent, read once per reconciliation
+     */
+    public Reconciliation(EventStorageEngine events, LifecycleEvents lifecycle, CommandGateway commands,
+                          WorkflowClient temporal, TemporalSyncProgress syncProgress, Options options) {
         this.events = events;
+        this.lifecycle = lifecycle;
         this.commands = commands;
         this.temporal = new ScheduleWorkflows(temporal, options.stopGrace());
         this.syncProgress = syncProgress;
@@ -59,7 +65,7 @@ public class Reconciliation {
     /** One run at a time, so that a run on demand does not repair what a run at startup is repairing. */
     public synchronized ReconciliationReport reconcile(boolean dryRun) {
         ExpectedAgents expected;
-        try (Stream<? extends TrackedEventMessage<?>> stream = events.readEvents(null, false)) {
+        try (Stream<? extends TrackedEventMessage<?>> stream = lifecycle.readAll(ExpectedAgents.LIFECYCLE)) {
             expected = ExpectedAgents.replay(stream);
         }
         Findings findings = new Findings(dryRun, expected.running().size());

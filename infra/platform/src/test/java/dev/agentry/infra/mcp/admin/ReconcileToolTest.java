@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +48,8 @@ class ReconcileToolTest {
                 .build());
         InMemoryMessaging messaging = new InMemoryMessaging();
         try {
-            Reconciliation reconciliation = new Reconciliation(new InMemoryEventStorageEngine(), messaging.commandGateway(),
+            Reconciliation reconciliation = new Reconciliation(new InMemoryEventStorageEngine(), types -> Stream.empty(),
+                    messaging.commandGateway(),
                     WorkflowClient.newInstance(stubs), () -> Long.MAX_VALUE,
                     new Reconciliation.Options(OrphanPolicy.STOP, Duration.ofSeconds(1), Duration.ofSeconds(1)));
             ReconcileTool tool = new ReconcileTool(new StaticListableBeanFactory(Map.of("reconciliation", reconciliation))

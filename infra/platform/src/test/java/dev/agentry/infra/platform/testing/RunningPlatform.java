@@ -75,6 +75,11 @@ public final class RunningPlatform implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** The bean of that name, where several of the type exist (e.g. Axon's {@code eventSerializer}). */
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     /** Every bean of the type, e.g. the MCP tools. */
     public <T> Collection<T> beans(Class<T> type) {
         return context.getBeansOfType(type).values();

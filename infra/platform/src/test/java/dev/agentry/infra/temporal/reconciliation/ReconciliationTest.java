@@ -1,5 +1,15 @@
 package dev.agentry.infra.temporal.reconciliation;
 
+import java.util.ArrayList;
+import java.time.Instant;
+import dev.agentry.workflows.reconciliation.LifecycleEvents;
+import dev.agentry.command.api.RunTrigger;
+import dev.agentry.command.api.RecordAgentRun;
+import dev.agentry.command.api.AgentStarted;
+import dev.agentry.command.api.AgentRunSkipped;
+import dev.agentry.command.api.AgentRan;
+import dev.agentry.command.api.AgentFailed;
+import dev.agentry.command.api.AgentCreated;
 import dev.agentry.command.api.AgentSettings;
 import dev.agentry.command.api.AgentStatus;
 import dev.agentry.command.api.CatchUpPolicy;
@@ -60,6 +70,7 @@ class ReconciliationTest {
     private static final String ALICE = "user-alice";
     private static final Schedule YEARLY = new Schedule("0 9 1 1 *", "Europe/Berlin");
     private static final TemporalSyncProgress SYNC_CAUGHT_UP = () -> Long.MAX_VALUE;
+    private static final int RUNS_OF_A_BUSY_AGENT = 100;
 
     @TempDir
     static Path home;
@@ -125,6 +136,35 @@ class ReconciliationTest {
         assertThat(agent(agentId).status()).isEqualTo(AgentStatus.RUNNING);
         assertThat(history(agentId)).extracting(AgentHistoryEntry::type, AgentHistoryEntry::actor)
                 .endsWith(tuple("AgentScheduleRestored", "system:reconciliation"));
+    }
+
+    @Test
+    void theWholeStoreIsReadForLifecycleEventsOnlyAndAnAgentsRunsOnlyWhenItIsRepaired() {
+        String agentId = runningAgent(settings(YEARLY, CatchUpPolicy.SKIP));
+        Instant fire = Instant.parse("2026-01-01T08:00:00Z");
+        for (int run = 0; run < RUNS_OF_A_BUSY_AGENT; run++) {
+            Instant scheduledAt = fire.plus(Duration.ofDays(run));
+            platform.send(new RecordAgentRun(agentId, "run-" + run + "-" + agentId, RunTrigger.SCHEDULE, scheduledAt,
+                    scheduledAt, scheduledAt.plusSeconds(3), "m", 10, 20, "done", null), ALICE, "alice");
+        }
+        assertThat(platform.jdbc().sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?")
+                .param(agentId).query(Long.class).single()).isEqualTo(2 + RUNS_OF_A_BUSY_AGENT);
+        List<Object> delivered = new ArrayList<>();
+        LifecycleEvents counting = types -> lifecycleEvents().readAll(types).peek(event -> delivered.add(event.getPayload()));
+
+        ReconciliationReport report = new Reconciliation(platform.bean(EventStorageEngine.class), counting,
+                platform.bean(CommandGateway.class), temporal.client(), SYNC_CAUGHT_UP, options(OrphanPolicy.RESTORE))
+                .reconcile(false);
+
+        assertThat(delivered).as("no run of any agent is read to learn what should be scheduled")
+                .noneMatch(payload -> payload instanceof AgentRan || payload instanceof AgentFailed
+                        || payload instanceof AgentRunSkipped);
+        assertThat(delivered).filteredOn(payload -> agentId.equals(agentIdOf(payload)))
+                .extracting(payload -> payload.getClass().getSimpleName())
+                .containsExactly("AgentCreated", "AgentStarted");
+        assertThat(report.orphans()).contains(agentId);
+        assertThat(report.repaired()).contains(agentId);
+        assertThat(temporal.isOpen(agentId)).isTrue();
     }
 
     @Test
@@ -225,7 +265,7 @@ class ReconciliationTest {
         long eventsBefore = platform.eventCount();
         WorkflowServiceStubs unreachable = stubsForAClosedPort();
         try {
-            Reconciliation reconciliation = new Reconciliation(platform.bean(EventStorageEngine.class),
+            Reconciliation reconciliation = new Reconciliation(platform.bean(EventStorageEngine.class), lifecycleEvents(),
                     platform.bean(CommandGateway.class), WorkflowClient.newInstance(unreachable), SYNC_CAUGHT_UP,
                     options(OrphanPolicy.STOP));
 
@@ -259,12 +299,23 @@ class ReconciliationTest {
     }
 
     private Reconciliation reconciliation(OrphanPolicy policy, TemporalSyncProgress progress) {
-        return new Reconciliation(platform.bean(EventStorageEngine.class), platform.bean(CommandGateway.class),
-                temporal.client(), progress, options(policy));
+        return new Reconciliation(platform.bean(EventStorageEngine.class), lifecycleEvents(),
+                platform.bean(CommandGateway.class), temporal.client(), progress, options(policy));
+    }
+
+    private LifecycleEventsInTheStore lifecycleEvents() {
+        return new LifecycleEventsInTheStore(platform.jdbc(), platform.bean("eventSerializer", Serializer.class));
     }
 
     private static Reconciliation.Options options(OrphanPolicy policy) {
         return new Reconciliation.Options(policy, Duration.ofSeconds(5), Duration.ofSeconds(10));
+    }
+
+    private static String agentIdOf(Object payload) {
+        if (payload instanceof AgentCreated created) {
+            return created.agentId();
+        }
+        return payload instanceof AgentStarted started ? started.agentId() : null;
     }
 
     private static WorkflowServiceStubs stubsForAClosedPort() throws IOException {

@@ -49,7 +49,8 @@ class StartupReconciliationTest {
                 .setRpcTimeout(Duration.ofSeconds(2))
                 .setRpcRetryOptions(RpcRetryOptions.newBuilder().setExpiration(Duration.ofSeconds(1)).validateBuildWithDefaults())
                 .build());
-        Reconciliation reconciliation = new Reconciliation(events, messaging.commandGateway(), WorkflowClient.newInstance(stubs),
+        Reconciliation reconciliation = new Reconciliation(events, types -> events.readEvents(null, false)
+                .filter(event -> types.contains(event.getPayloadType())), messaging.commandGateway(), WorkflowClient.newInstance(stubs),
                 () -> Long.MAX_VALUE, new Reconciliation.Options(OrphanPolicy.STOP, Duration.ofSeconds(1), Duration.ofSeconds(5)));
         PostgresTestDatabase database = PostgresTestDatabase.create();
         StartupReconciliation startup = new StartupReconciliation(reconciliation, new ReconciliationProperties(

@@ -44,6 +44,15 @@ class LocalProcessorPositions {
         return jdbc.sql("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry").query(Long.class).single();
     }
 
+    /** True when this node's processor has claimed segments that together cover the whole stream. */
+    static boolean holdsEverySegment(StreamingEventProcessor processor) {
+        double coveredFraction = 0;
+        for (EventTrackerStatus status : processor.processingStatus().values()) {
+            coveredFraction += 1.0 / (status.getSegment().getMask() + 1);
+        }
+        return coveredFraction > 0.999;
+    }
+
     /** True when the processor's claimed segments cover the whole stream and all are at or past {@code target}. */
     static boolean hasReached(StreamingEventProcessor processor, long target) {
         if (target == 0) {

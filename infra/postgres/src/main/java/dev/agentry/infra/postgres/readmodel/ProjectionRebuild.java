@@ -1,16 +1,22 @@
 package dev.agentry.infra.postgres.readmodel;
 
+import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
- * Rebuilds every read model from the event store: each projection processor stops, its
+ * Rebuilds read models from the event store: each chosen projection processor stops, its
  * {@code @ResetHandler}s clear its tables, and it replays from the first event until it reaches the
  * event store's highest global index (isReplaying() alone stays true until a newer event arrives).
  */
@@ -18,6 +24,32 @@ import java.util.concurrent.ExecutionException;
 public class ProjectionRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    /**
+     * How far a rebuild has come.
+     *
+     * @param replayed events behind the slowest rebuilt processor (the store's global index it has reached)
+     * @param total    the store's highest global index when the rebuild began
+     */
+    public record Progress(long replayed, long total, Duration elapsed) {
+
+        /** Events per second so far. */
+        public double rate() {
+            double seconds = elapsed.toNanos() / 1e9;
+            return seconds <= 0 ? 0 : replayed / seconds;
+        }
+
+        /** The time left at the rate so far, or null before the first event. */
+        public Duration remaining() {
+            double rate = rate();
+            return rate <= 0 ? null : Duration.ofMillis((long) ((total - replayed) / rate * 1000));
+        }
+
+        public boolean done() {
+            return replayed >= total;
+        }
+    }
 
     private final LocalProcessorPositions positions;
 
@@ -25,25 +57,80 @@ public class ProjectionRebuild {
         this.positions = positions;
     }
 
+    /** The names of the read-model processors that a rebuild can replay. */
+    public Set<String> readModelNames() {
+        return positions.readModelProcessors().stream().map(StreamingEventProcessor::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
     /** @return the names of the rebuilt read-model processors */
     public List<String> rebuildAll(Duration timeout) {
-        List<StreamingEventProcessor> processors = positions.readModelProcessors();
+        return rebuild(readModelNames(), timeout, Duration.ofSeconds(1), progress -> { });
+    }
+
+    /**
+     * Rebuilds the named read models, telling {@code progress} every {@code interval} and once at the end.
+     *
+     * @return the names of the rebuilt read-model processors
+     * @throws IllegalArgumentException naming what is not a read model
+     */
+    public List<String> rebuild(Set<String> names, Duration timeout, Duration interval, Consumer<Progress> progress) {
+        Set<String> unknown = new TreeSet<>(names);
+        unknown.removeAll(readModelNames());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("not a read model: " + String.join(", ", unknown)
+                    + " (the read models are " + String.join(", ", readModelNames()) + ")");
+        }
+        List<StreamingEventProcessor> processors = positions.readModelProcessors().stream()
+                .filter(processor -> names.contains(processor.getName())).toList();
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        // a processor stopped while it still claims its segments at start-up can leave a claim behind that its
+        // restart then waits for: each restarts once it holds its segments
+        for (StreamingEventProcessor processor : processors) {
+            awaitEverySegmentHeld(processor, deadline, timeout);
+        }
+        long target = positions.highestGlobalIndex();
         for (StreamingEventProcessor processor : processors) {
             restartFromTheBeginning(processor);
         }
-        long target = positions.highestGlobalIndex();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        for (StreamingEventProcessor processor : processors) {
-            while (!LocalProcessorPositions.hasReached(processor, target)) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("read model '" + processor.getName()
-                            + "' did not finish its rebuild within " + timeout);
-                }
-                pause();
+        long nextReport = started;
+        for (;;) {
+            long replayed = processors.stream().mapToLong(processor -> reached(processor, target)).min().orElse(target);
+            long now = System.nanoTime();
+            boolean done = processors.stream().allMatch(processor -> LocalProcessorPositions.hasReached(processor, target));
+            if (done || now >= nextReport) {
+                progress.accept(new Progress(done ? target : replayed, target, Duration.ofNanos(now - started)));
+                nextReport = now + interval.toNanos();
             }
-            log.info("Read model '{}' rebuilt up to event {}", processor.getName(), target);
+            if (done) {
+                break;
+            }
+            if (now > deadline) {
+                throw new IllegalStateException("the read models did not finish their rebuild within " + timeout
+                        + " (" + replayed + " of " + target + " events replayed)");
+            }
+            pause();
         }
+        processors.forEach(processor -> log.info("Read model '{}' rebuilt up to event {}", processor.getName(), target));
         return processors.stream().map(StreamingEventProcessor::getName).toList();
+    }
+
+    private static void awaitEverySegmentHeld(StreamingEventProcessor processor, long deadline, Duration timeout) {
+        while (!LocalProcessorPositions.holdsEverySegment(processor)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("read model '" + processor.getName() + "' could not claim its segments"
+                        + " within " + timeout + ": a running platform node holds them; stop every node first");
+            }
+            pause();
+        }
+    }
+
+    /** The global index every claimed segment of the processor has reached, capped at the target. */
+    private static long reached(StreamingEventProcessor processor, long target) {
+        Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
+        return statuses.stream().mapToLong(status -> Math.min(target, status.getCurrentPosition().orElse(0)))
+                .min().orElse(0);
     }
 
     private static void restartFromTheBeginning(StreamingEventProcessor processor) {
@@ -61,7 +148,7 @@ public class ProjectionRebuild {
 
     private static void pause() {
         try {
-            Thread.sleep(20);
+            Thread.sleep(POLL.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted during the rebuild", e);

@@ -9,6 +9,7 @@ import io.temporal.client.WorkflowClient;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Reconciliation where the platform works with Temporal, and its run at startup. temporal-sync's tokens are
- * read with the serializer of Axon's token store (the primary one).
+ * read with the serializer of Axon's token store (the primary one), events with Axon's event serializer.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "agentry.temporal.enabled", matchIfMissing = true)
@@ -25,8 +26,10 @@ class ReconciliationConfiguration {
     @Bean
     Reconciliation reconciliation(EventStorageEngine events, CommandGateway commands, WorkflowClient temporal,
                                   JdbcClient jdbc, Serializer tokenSerializer,
+                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                   ReconciliationProperties properties, TemporalProperties temporalProperties) {
-        return new Reconciliation(events, commands, temporal, new SyncTokenProgress(jdbc, tokenSerializer),
+        return new Reconciliation(events, new LifecycleEventsInTheStore(jdbc, eventSerializer), commands, temporal,
+                new SyncTokenProgress(jdbc, tokenSerializer),
                 new Reconciliation.Options(properties.orphanPolicy(temporalProperties.embedded()),
                         properties.stopGrace(), properties.commandTimeout()));
     }
