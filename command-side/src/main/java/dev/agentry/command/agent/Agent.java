@@ -15,9 +15,14 @@ import dev.agentry.command.api.AgentStopped;
 import dev.agentry.command.api.CommandRejectedException;
 import dev.agentry.command.api.CreateAgent;
 import dev.agentry.command.api.DeleteAgent;
+import dev.agentry.command.api.FailureNoticeDue;
+import dev.agentry.command.api.FailureNoticeKind;
+import dev.agentry.command.api.FailureNoticeUndeliverable;
+import dev.agentry.command.api.NotifyPolicy;
 import dev.agentry.command.api.RecordAgentFailure;
 import dev.agentry.command.api.RecordAgentRun;
 import dev.agentry.command.api.RecordAgentRunSkipped;
+import dev.agentry.command.api.RecordUndeliverableFailureNotice;
 import dev.agentry.command.api.RejectionCode;
 import dev.agentry.command.api.RequestAgentRun;
 import dev.agentry.command.api.RestoreAgentSchedule;
@@ -42,7 +47,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(snapshotTriggerDefinition = Agent.SNAPSHOT_TRIGGER)
 // snapshots of another revision are ignored (the agent is rebuilt from its events): bump it whenever a field changes
-@Revision("1")
+@Revision("2")
 // a snapshot is the agent's fields as they are, read back without setters
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -53,6 +58,8 @@ class Agent {
      * 1,440 runs a day, which every command would otherwise read again.
      */
     static final String SNAPSHOT_TRIGGER = "agentSnapshotTrigger";
+    /** how much of a run's error message a failure notice carries */
+    static final int NOTICE_ERROR_MAX_LENGTH = 300;
 
     @AggregateIdentifier
     private String agentId;
@@ -61,6 +68,11 @@ class Agent {
     private AgentStatus status;
     /** failed runs since the last successful run or start */
     private int consecutiveFailures;
+    /** the latest run outcome was a failure; unlike the count, starting the agent again does not end the streak */
+    private boolean failing;
+    /** how many failure notices became due, which numbers the next one */
+    private int noticesDue;
+    private RecentRunIds undeliverableNotices = new RecentRunIds();
     private RecentRunIds requestedRuns = new RecentRunIds();
     private RecentRunIds recordedRuns = new RecentRunIds();
 
@@ -121,26 +133,49 @@ class Agent {
     @CommandHandler
     void handle(RecordAgentRun command) {
         RunOutcomeRules.check(command);
-        if (isNewOutcome(command.runId())) {
-            apply(new AgentRan(agentId, command.runId(), command.trigger(), command.scheduledAt(),
-                    command.startedAt(), command.finishedAt(), command.model(), command.inputTokens(),
-                    command.outputTokens(), command.summary(), command.transcriptRef()));
+        if (!isNewOutcome(command.runId())) {
+            return;
+        }
+        boolean recovers = failing;
+        apply(new AgentRan(agentId, command.runId(), command.trigger(), command.scheduledAt(),
+                command.startedAt(), command.finishedAt(), command.model(), command.inputTokens(),
+                command.outputTokens(), command.summary(), command.transcriptRef()));
+        if (recovers) {
+            noticeDue(FailureNoticeKind.RECOVERED, command.runId(), null, null);
         }
     }
 
-    /** A failure that completes the streak the settings allow stops a running agent; a stopped one stays as it is. */
+    /**
+     * A failure that completes the streak the settings allow stops a running agent; a stopped one stays as it is.
+     * The owner hears of the first failure of a streak and of the stop, once: a failure that is both is one notice.
+     */
     @CommandHandler
     void handle(RecordAgentFailure command) {
         RunOutcomeRules.check(command);
         if (!isNewOutcome(command.runId())) {
             return;
         }
+        boolean startsAStreak = !failing;
         apply(new AgentFailed(agentId, command.runId(), command.trigger(), command.scheduledAt(),
                 command.startedAt(), command.finishedAt(), command.model(), command.errorKind(),
                 command.errorMessage(), command.inputTokens(), command.outputTokens(), command.transcriptRef()));
         Integer limit = settings.maxConsecutiveFailures();
         if (status == AgentStatus.RUNNING && limit != null && consecutiveFailures >= limit) {
             apply(new AgentStopped(agentId, StopReason.FAILURE_LIMIT));
+            noticeDue(FailureNoticeKind.FAILURE_LIMIT, command.runId(), command.errorKind(), command.errorMessage());
+        } else if (startsAStreak) {
+            noticeDue(FailureNoticeKind.FIRST_FAILURE, command.runId(), command.errorKind(), command.errorMessage());
+        }
+    }
+
+    /** The sender could not deliver a notice; recorded once per notice, so that a repeated report adds nothing. */
+    @CommandHandler
+    void handle(RecordUndeliverableFailureNotice command) {
+        requireText(command.noticeId(), "notice_id is required");
+        requireText(command.reason(), "reason is required, e.g. NO_SLACK_CONNECTION");
+        if (status != AgentStatus.DELETED && !undeliverableNotices.contains(command.noticeId())) {
+            apply(new FailureNoticeUndeliverable(agentId, command.noticeId(), command.kind(), command.runId(),
+                    command.reason(), command.detail()));
         }
     }
 
@@ -166,6 +201,7 @@ class Agent {
     void handle(StopOrphanedAgent command) {
         if (status == AgentStatus.RUNNING) {
             apply(new AgentStopped(agentId, StopReason.ORPHANED));
+            noticeDue(FailureNoticeKind.ORPHANED, null, null, null);
         }
     }
 
@@ -209,17 +245,43 @@ class Agent {
     void on(AgentRan event) {
         recordedRuns.remember(event.runId());
         consecutiveFailures = 0;
+        failing = false;
     }
 
     @EventSourcingHandler
     void on(AgentFailed event) {
         recordedRuns.remember(event.runId());
         consecutiveFailures++;
+        failing = true;
+    }
+
+    @EventSourcingHandler
+    void on(FailureNoticeDue event) {
+        noticesDue++;
+    }
+
+    @EventSourcingHandler
+    void on(FailureNoticeUndeliverable event) {
+        undeliverableNotices.remember(event.noticeId());
     }
 
     @EventSourcingHandler
     void on(AgentRunSkipped event) {
         recordedRuns.remember(event.runId());
+    }
+
+    /** Unless the owner chose no notices. The error message is shortened: a notice is a DM, the run has the rest. */
+    private void noticeDue(FailureNoticeKind kind, String runId, String errorKind, String errorMessage) {
+        if (settings.notifications() == NotifyPolicy.NONE) {
+            return;
+        }
+        apply(new FailureNoticeDue(agentId, agentId + "/notice-" + (noticesDue + 1), kind, ownerId, settings.name(),
+                runId, errorKind, shortened(errorMessage)));
+    }
+
+    private static String shortened(String text) {
+        return text == null || text.length() <= NOTICE_ERROR_MAX_LENGTH
+                ? text : text.substring(0, NOTICE_ERROR_MAX_LENGTH - 1) + "\u2026";
     }
 
     /** A run that finishes after its agent was deleted has nothing left to change. */

@@ -21,6 +21,8 @@ final class SettingsBuilder {
     private OverlapPolicy overlap = OverlapPolicy.SKIP;
     private CatchUpPolicy catchUp = CatchUpPolicy.SKIP;
     private Integer maxConsecutiveFailures = 3;
+    // no failure notices unless a test is about them, so that the others see only the events they are about
+    private NotifyPolicy notify = NotifyPolicy.NONE;
     private Long maxTokensPerRun;
     private Long maxTokensPerDay;
 
@@ -77,6 +79,11 @@ final class SettingsBuilder {
         return this;
     }
 
+    SettingsBuilder notify(NotifyPolicy value) {
+        notify = value;
+        return this;
+    }
+
     SettingsBuilder tokenBudgets(Long perRun, Long perDay) {
         maxTokensPerRun = perRun;
         maxTokensPerDay = perDay;
@@ -85,6 +92,6 @@ final class SettingsBuilder {
 
     AgentSettings build() {
         return new AgentSettings(name, instructions, tier, model, schedule, tools, overlap, catchUp,
-                maxConsecutiveFailures, NotifyPolicy.FAILURES, maxTokensPerRun, maxTokensPerDay);
+                maxConsecutiveFailures, notify, maxTokensPerRun, maxTokensPerDay);
     }
 }

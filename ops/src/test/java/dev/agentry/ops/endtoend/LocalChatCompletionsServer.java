@@ -25,9 +25,10 @@ abstract class LocalChatCompletionsServer implements AutoCloseable {
         server.createContext("/v1/chat/completions", exchange -> {
             try (exchange) {
                 String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                byte[] body = answer(request).getBytes(StandardCharsets.UTF_8);
+                Reply reply = reply(request);
+                byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
+                exchange.sendResponseHeaders(reply.status(), body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
                 }
@@ -43,8 +44,17 @@ abstract class LocalChatCompletionsServer implements AutoCloseable {
         server.start();
     }
 
+    /** An HTTP status and its JSON body. */
+    record Reply(int status, String body) {
+    }
+
     /** The chat-completion JSON for one request body; may take its time. */
     abstract String answer(String request);
+
+    /** What one request gets: by default its {@link #answer} with 200; a server may refuse some requests instead. */
+    Reply reply(String request) {
+        return new Reply(200, answer(request));
+    }
 
     /** With {@code /v1}, as {@code agentry.providers.openai-compatible.base-url} takes it. */
     String baseUrl() {

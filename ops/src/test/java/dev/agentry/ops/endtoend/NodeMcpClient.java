@@ -72,9 +72,19 @@ final class NodeMcpClient {
         return new NodeMcpClient(project, Map.copyOf(extended));
     }
 
-    /** Runs every {@code *.test.mjs} file, one file at a time. */
+    /**
+     * Runs every {@code *.test.mjs} file, one file at a time; only the files that the system property
+     * {@code agentry.e2e.files} names (comma-separated, e.g. {@code slack.test.mjs,failure-notices.test.mjs}) when set.
+     */
     Outcome runTestSuite(Path log) {
-        return run(log, "--test", "--test-reporter=spec", "--test-concurrency=1");
+        List<String> arguments = new ArrayList<>(List.of("--test", "--test-reporter=spec", "--test-concurrency=1"));
+        String files = System.getProperty("agentry.e2e.files", "");
+        for (String file : files.split(",")) {
+            if (!file.isBlank()) {
+                arguments.add(file.trim());
+            }
+        }
+        return run(log, arguments.toArray(String[]::new));
     }
 
     /** Runs one script of the {@code scenarios} folder with the given arguments. */

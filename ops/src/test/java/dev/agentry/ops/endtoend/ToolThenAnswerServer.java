@@ -6,9 +6,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 /**
@@ -16,7 +20,9 @@ import java.util.stream.StreamSupport;
  * tool result gets a {@code current_time} tool call, a request carrying the tool result gets the final answer.
  * Holding, it keeps the first request with a tool result waiting until {@link #release()}, a slow LLM the
  * platform can be killed in front of. It answers in the model the request asked for and counts both kinds
- * of request.
+ * of request. A conversation whose text carries {@code e2e-llm-refuses-first-N-of-KEY} (in an agent's
+ * instructions, say) is refused with HTTP 400, as a provider refuses a request it cannot take, for the first N
+ * requests carrying that KEY: runs that fail until the server "recovers".
  */
 final class ToolThenAnswerServer extends LocalChatCompletionsServer {
 
@@ -45,6 +51,12 @@ final class ToolThenAnswerServer extends LocalChatCompletionsServer {
     /** a held request is answered at the latest after this, so a failing test never hangs on it */
     private static final Duration LONGEST_HOLD = Duration.ofMinutes(2);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern REFUSAL = Pattern.compile("e2e-llm-refuses-first-(\\d+)-of-([A-Za-z0-9-]+)");
+    private static final String REFUSED = """
+            {"error":{"message":"e2e: this model refuses the request","type":"invalid_request_error","param":null,"code":null}}
+            """;
+
+    private final Map<String, AtomicInteger> refusedByKey = new ConcurrentHashMap<>();
 
     private final AtomicInteger requestsWithoutToolResult = new AtomicInteger();
     private final AtomicInteger requestsWithToolResult = new AtomicInteger();
@@ -98,6 +110,18 @@ final class ToolThenAnswerServer extends LocalChatCompletionsServer {
 
     int requestsWithToolResult() {
         return requestsWithToolResult.get();
+    }
+
+    @Override
+    Reply reply(String request) {
+        Matcher refusal = REFUSAL.matcher(request);
+        if (refusal.find()) {
+            int refusals = Integer.parseInt(refusal.group(1));
+            if (refusedByKey.computeIfAbsent(refusal.group(2), key -> new AtomicInteger()).getAndIncrement() < refusals) {
+                return new Reply(400, REFUSED);
+            }
+        }
+        return super.reply(request);
     }
 
     @Override

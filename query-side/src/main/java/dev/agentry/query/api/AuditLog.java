@@ -22,8 +22,9 @@ public record AuditLog(Instant since, Instant until, String actor, String agentI
     public static final List<String> TYPES = List.of(
             "AgentCreated", "AgentReconfigured", "AgentStarted", "AgentStopped", "AgentDeleted",
             "AgentRunRequested", "AgentRan", "AgentFailed", "AgentRunSkipped", "AgentScheduleRestored",
+            "FailureNoticeDue", "FailureNoticeUndeliverable",
             "UserCreated", "ApiTokenIssued", "ApiTokenRevoked", "SlackConnected", "SlackDisconnected",
-            "ModelRegistered", "ModelRedefined", "ModelEnabled", "ModelDisabled");
+            "ModelRegistered", "ModelRedefined", "ModelEnabled", "ModelDisabled", "ModelOfferingNotFound");
 
     /**
      * Where an entry stands in the log: its time, then its insertion order among entries of the same time.

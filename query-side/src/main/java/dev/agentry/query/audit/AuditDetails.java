@@ -4,8 +4,11 @@ import dev.agentry.command.api.AgentFailed;
 import dev.agentry.command.api.AgentRan;
 import dev.agentry.command.api.AgentRunSkipped;
 import dev.agentry.command.api.AgentSettings;
+import dev.agentry.command.api.FailureNoticeDue;
+import dev.agentry.command.api.FailureNoticeUndeliverable;
 import dev.agentry.command.api.ModelDefinition;
 import dev.agentry.command.api.ModelOffering;
+import dev.agentry.command.api.ModelOfferingNotFound;
 import dev.agentry.command.api.SlackConnected;
 import dev.agentry.command.api.SlackDisconnected;
 import dev.agentry.command.api.UserCreated;
@@ -63,6 +66,15 @@ final class AuditDetails {
         return Collections.unmodifiableMap(details);
     }
 
+    static Map<String, Object> offeringNotFound(ModelOfferingNotFound event) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("name", event.name());
+        details.put("provider", event.provider());
+        details.put("model_id", event.modelId());
+        details.put("reason", event.reason());
+        return Collections.unmodifiableMap(details);
+    }
+
     static Map<String, Object> modelName(String name) {
         return Map.of("model", name);
     }
@@ -104,6 +116,25 @@ final class AuditDetails {
                 event.startedAt(), event.finishedAt(), event.model(), event.inputTokens(), event.outputTokens());
         details.put("error_kind", event.errorKind());
         details.put("error_message", event.errorMessage());
+        return Collections.unmodifiableMap(details);
+    }
+
+    /** Who hears of it is the owner's Slack connection's business, not the agent's history. */
+    static Map<String, Object> noticeDue(FailureNoticeDue event) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("notice_id", event.noticeId());
+        details.put("kind", event.kind().name());
+        details.put("run_id", event.runId());
+        details.put("error_kind", event.errorKind());
+        return Collections.unmodifiableMap(details);
+    }
+
+    static Map<String, Object> noticeUndeliverable(FailureNoticeUndeliverable event) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("notice_id", event.noticeId());
+        details.put("kind", event.kind() == null ? null : event.kind().name());
+        details.put("run_id", event.runId());
+        details.put("detail", event.detail());
         return Collections.unmodifiableMap(details);
     }
 

@@ -12,10 +12,13 @@ import dev.agentry.command.api.AgentRunSkipped;
 import dev.agentry.command.api.AgentScheduleRestored;
 import dev.agentry.command.api.AgentStarted;
 import dev.agentry.command.api.AgentStopped;
+import dev.agentry.command.api.FailureNoticeDue;
+import dev.agentry.command.api.FailureNoticeUndeliverable;
 import dev.agentry.command.api.ApiTokenIssued;
 import dev.agentry.command.api.ApiTokenRevoked;
 import dev.agentry.command.api.MessageMetadata;
 import dev.agentry.command.api.ModelDisabled;
+import dev.agentry.command.api.ModelOfferingNotFound;
 import dev.agentry.command.api.ModelEnabled;
 import dev.agentry.command.api.ModelRedefined;
 import dev.agentry.command.api.ModelRegistered;
@@ -113,6 +116,19 @@ class AuditTrailProjection {
         record(message, sequence, at, new Subject(event.agentId(), null), null, AuditDetails.reconciliation());
     }
 
+    /** The reason of a due notice is its kind; of an undeliverable one, what stood in the way. */
+    @EventHandler
+    void on(FailureNoticeDue event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        record(message, sequence, at, new Subject(event.agentId(), null), event.kind().name(), AuditDetails.noticeDue(event));
+    }
+
+    @EventHandler
+    void on(FailureNoticeUndeliverable event, EventMessage<?> message, @SequenceNumber long sequence,
+            @Timestamp Instant at) {
+        record(message, sequence, at, new Subject(event.agentId(), null), event.reason(),
+                AuditDetails.noticeUndeliverable(event));
+    }
+
     @EventHandler
     void on(UserCreated event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
         record(message, sequence, at, new Subject(null, event.userId()), null, AuditDetails.user(event));
@@ -157,6 +173,11 @@ class AuditTrailProjection {
     @EventHandler
     void on(ModelDisabled event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
         record(message, sequence, at, Subject.NONE, null, AuditDetails.modelName(event.name()));
+    }
+
+    @EventHandler
+    void on(ModelOfferingNotFound event, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        record(message, sequence, at, Subject.NONE, null, AuditDetails.offeringNotFound(event));
     }
 
     @ResetHandler

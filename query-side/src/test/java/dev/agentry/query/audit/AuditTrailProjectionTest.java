@@ -296,4 +296,14 @@ class AuditTrailProjectionTest {
     private static String newId() {
         return UUID.randomUUID().toString();
     }
+
+    @Test
+    void theAuditLogsTypeFilterOffersExactlyTheEventsTheTrailRecords() {
+        List<String> handled = java.util.Arrays.stream(AuditTrailProjection.class.getDeclaredMethods())
+                .filter(method -> method.isAnnotationPresent(org.axonframework.eventhandling.EventHandler.class))
+                .map(method -> method.getParameterTypes()[0].getSimpleName())
+                .toList();
+
+        assertThat(dev.agentry.query.api.AuditLog.TYPES).containsExactlyInAnyOrderElementsOf(handled);
+    }
 }

@@ -14,12 +14,14 @@ import com.slack.api.model.ConversationType;
 import com.slack.api.model.Message;
 import com.slack.api.model.ResponseMetadata;
 import com.slack.api.model.User;
+import com.slack.api.util.http.SlackHttpClient;
 import dev.agentry.infra.slack.SlackRecords.Channel;
 import dev.agentry.infra.slack.SlackRecords.DirectMessage;
 import dev.agentry.infra.slack.SlackRecords.Member;
 import dev.agentry.infra.slack.SlackRecords.Page;
 import dev.agentry.infra.slack.SlackRecords.Posted;
 import dev.agentry.infra.slack.SlackRecords.Workspace;
+import okhttp3.OkHttpClient;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -38,9 +40,12 @@ public class SlackWebApi {
 
     /** The metadata event type of a message sent for one tool call, whose payload carries the call's delivery key. */
     static final String DELIVERY_EVENT_TYPE = "agentry_tool_call";
+    /** The metadata event type of a failure notice, whose payload carries the notice id as its delivery key. */
+    static final String NOTICE_EVENT_TYPE = "agentry_failure_notice";
     static final String DELIVERY_KEY = "delivery_key";
     /** How far back in a channel a retried send looks for its own earlier post. */
     private static final int DELIVERY_LOOKBACK = 100;
+    private static final String POST_MESSAGE = "chat.postMessage";
     private static final Pattern USER_ID = Pattern.compile("^[UW][A-Z0-9]{2,}$");
     private static final Pattern CHANNEL_ID = Pattern.compile("^[CGD][A-Z0-9]{2,}$");
 
@@ -53,7 +58,14 @@ public class SlackWebApi {
         // otherwise the client calls auth.test by itself to label its metrics
         config.setStatsEnabled(false);
         config.setPrettyResponseLoggingEnabled(false);
-        this.slack = Slack.getInstance(config);
+        // OkHttp would send a request again on its own after a connection failure, even a post whose answer was
+        // lost after Slack took it: posts are sent once here, and a retry first looks for the earlier post
+        OkHttpClient okHttp = SlackHttpClient.buildOkHttpClient(config).newBuilder()
+                .retryOnConnectionFailure(false)
+                .build();
+        SlackHttpClient http = new SlackHttpClient(okHttp);
+        http.setConfig(config);
+        this.slack = Slack.getInstance(config, http);
         this.properties = properties;
     }
 
@@ -141,36 +153,54 @@ public class SlackWebApi {
      * answered and nothing is posted again.
      */
     public Posted post(BotToken token, String channelId, String text, String deliveryKey, boolean alreadyTried) {
+        return post(token, channelId, text, DELIVERY_EVENT_TYPE, deliveryKey, alreadyTried);
+    }
+
+    /** {@code conversations.open} with the user, then {@link #post}. */
+    public DirectMessage sendDirect(BotToken token, String userId, String text, String deliveryKey, boolean alreadyTried) {
+        return sendDirect(token, userId, text, DELIVERY_EVENT_TYPE, deliveryKey, alreadyTried);
+    }
+
+    /**
+     * A failure notice as a DM, carrying its notice id in the message metadata; {@code alreadyTried} first looks
+     * for an earlier post of the same notice, as {@link #post} does for a tool call.
+     */
+    public DirectMessage sendNotice(BotToken token, String userId, String text, String noticeId, boolean alreadyTried) {
+        return sendDirect(token, userId, text, NOTICE_EVENT_TYPE, noticeId, alreadyTried);
+    }
+
+    private DirectMessage sendDirect(BotToken token, String userId, String text, String eventType, String deliveryKey,
+                                     boolean alreadyTried) {
+        String channel = call("conversations.open",
+                () -> methods(token).conversationsOpen(request -> request.users(List.of(userId)))).getChannel().getId();
+        Posted posted = post(token, channel, text, eventType, deliveryKey, alreadyTried);
+        return new DirectMessage(userId, posted.channel(), posted.ts());
+    }
+
+    private Posted post(BotToken token, String channelId, String text, String eventType, String deliveryKey,
+                        boolean alreadyTried) {
         if (deliveryKey != null && alreadyTried) {
-            Optional<Posted> earlier = findDelivered(token, channelId, deliveryKey);
+            Optional<Posted> earlier = findDelivered(token, channelId, eventType, deliveryKey);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
         }
-        ChatPostMessageResponse posted = call("chat.postMessage", () -> methods(token).chatPostMessage(request -> {
+        ChatPostMessageResponse posted = call(POST_MESSAGE, () -> methods(token).chatPostMessage(request -> {
             request.channel(channelId).text(text);
             if (deliveryKey != null) {
-                request.metadata(new Message.Metadata(DELIVERY_EVENT_TYPE, Map.of(DELIVERY_KEY, deliveryKey)));
+                request.metadata(new Message.Metadata(eventType, Map.of(DELIVERY_KEY, deliveryKey)));
             }
             return request;
         }));
         return new Posted(posted.getChannel(), posted.getTs());
     }
 
-    /** {@code conversations.open} with the user, then {@link #post}. */
-    public DirectMessage sendDirect(BotToken token, String userId, String text, String deliveryKey, boolean alreadyTried) {
-        String channel = call("conversations.open",
-                () -> methods(token).conversationsOpen(request -> request.users(List.of(userId)))).getChannel().getId();
-        Posted posted = post(token, channel, text, deliveryKey, alreadyTried);
-        return new DirectMessage(userId, posted.channel(), posted.ts());
-    }
-
-    private Optional<Posted> findDelivered(BotToken token, String channelId, String deliveryKey) {
+    private Optional<Posted> findDelivered(BotToken token, String channelId, String eventType, String deliveryKey) {
         ConversationsHistoryResponse history = call("conversations.history", () -> methods(token)
                 .conversationsHistory(request -> request.channel(channelId).limit(DELIVERY_LOOKBACK).includeAllMetadata(true)));
         return history.getMessages().stream()
                 .filter(message -> message.getMetadata() != null
-                        && DELIVERY_EVENT_TYPE.equals(message.getMetadata().getEventType())
+                        && eventType.equals(message.getMetadata().getEventType())
                         && message.getMetadata().getEventPayload() != null
                         && deliveryKey.equals(String.valueOf(message.getMetadata().getEventPayload().get(DELIVERY_KEY))))
                 .findFirst()
@@ -190,7 +220,9 @@ public class SlackWebApi {
     }
 
     private <T extends SlackApiTextResponse> T call(String method, SlackCall<T> call) {
-        for (int retry = 0; ; retry++) {
+        boolean askedAgain = false;
+        int rateLimitRetries = 0;
+        while (true) {
             try {
                 T response = call.run();
                 if (!response.isOk()) {
@@ -204,12 +236,19 @@ public class SlackWebApi {
                             "Slack answered HTTP %d to %s".formatted(status, method), null);
                 }
                 Duration wait = retryAfter(httpError);
-                if (retry >= properties.rateLimitRetries() || wait.compareTo(properties.maxRetryAfter()) > 0) {
+                if (rateLimitRetries >= properties.rateLimitRetries() || wait.compareTo(properties.maxRetryAfter()) > 0) {
                     throw new SlackFailure(SlackFailure.Kind.RATE_LIMITED, "ratelimited",
                             "Slack is rate limiting %s; retry after %d s".formatted(method, wait.toSeconds()), wait);
                 }
                 sleep(wait);
+                rateLimitRetries++;
             } catch (IOException unreachable) {
+                // a read is asked once more (a pooled connection the server closed, say); a post is not, since it
+                // may have reached Slack before its answer was lost
+                if (!askedAgain && !POST_MESSAGE.equals(method)) {
+                    askedAgain = true;
+                    continue;
+                }
                 throw new SlackFailure(SlackFailure.Kind.UNAVAILABLE, null,
                         "Slack could not be reached for %s: %s".formatted(method, unreachable.getMessage()), null);
             }

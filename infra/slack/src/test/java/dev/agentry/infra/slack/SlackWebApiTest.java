@@ -180,6 +180,60 @@ class SlackWebApiTest {
                 .path("delivery_key").asText()).isEqualTo("run-1/call-1");
     }
 
+    /** OkHttp's own retry after a connection failure would post it again, out of sight of the delivery key. */
+    @Test
+    void aPostWhoseAnswerIsLostIsNotSentAgainByTheHttpClient() {
+        // a pooled connection, which OkHttp retries on by default
+        api.checkToken(TOKEN);
+        int messagesBefore = slack.messages().size();
+        slack.afterPost(message -> {
+            throw new IllegalStateException("the answer to chat.postMessage is lost");
+        });
+        try {
+            assertThat(failureOf(() -> api.post(TOKEN, "C01GEN", "answer lost", "run-2/call-1", false)))
+                    .isEqualTo(SlackFailure.Kind.UNAVAILABLE);
+        } finally {
+            slack.afterPost(message -> { });
+        }
+
+        assertThat(slack.messages()).hasSize(messagesBefore + 1);
+        assertThat(api.post(TOKEN, "C01GEN", "answer lost", "run-2/call-1", true).ts())
+                .isEqualTo(slack.messages().get(messagesBefore).ts());
+        assertThat(slack.messages()).hasSize(messagesBefore + 1);
+    }
+
+    @Test
+    void aReadWhoseAnswerIsLostIsAskedOnceMore() {
+        int callsBefore = slack.calls("auth.test").size();
+        slack.loseAnswers("auth.test", 1);
+
+        assertThat(api.checkToken(TOKEN).teamId()).isEqualTo("T0ACME");
+        assertThat(slack.calls("auth.test")).hasSize(callsBefore + 2);
+
+        slack.loseAnswers("auth.test", 2);
+        assertThat(failureOf(() -> api.checkToken(TOKEN))).isEqualTo(SlackFailure.Kind.UNAVAILABLE);
+        assertThat(slack.calls("auth.test")).hasSize(callsBefore + 4);
+    }
+
+    @Test
+    void aNoticeCarriesItsIdAndARetriedNoticeFindsItsEarlierPost() {
+        SlackRecords.DirectMessage first = api.sendNotice(TOKEN, "U01ADA", "agent failing", "agent-1/notice-1", false);
+        int messagesAfterFirst = slack.messages().size();
+
+        SlackRecords.DirectMessage retried = api.sendNotice(TOKEN, "U01ADA", "agent failing", "agent-1/notice-1", true);
+        // a tool call's post with the same key is another kind of message
+        api.sendDirect(TOKEN, "U01ADA", "a tool call", "agent-1/notice-2", false);
+        SlackRecords.DirectMessage second = api.sendNotice(TOKEN, "U01ADA", "agent recovered", "agent-1/notice-2", true);
+
+        assertThat(retried).isEqualTo(first);
+        assertThat(first.channel()).isEqualTo("D01ADA");
+        assertThat(slack.messages()).hasSize(messagesAfterFirst + 2);
+        assertThat(second.ts()).isNotEqualTo(first.ts());
+        LocalSlackServer.Message notice = slack.messages().get(messagesAfterFirst - 1);
+        assertThat(notice.metadata().path("event_type").asText()).isEqualTo("agentry_failure_notice");
+        assertThat(notice.metadata().path("event_payload").path("delivery_key").asText()).isEqualTo("agent-1/notice-1");
+    }
+
     private static SlackFailure.Kind failureOf(Runnable call) {
         try {
             call.run();

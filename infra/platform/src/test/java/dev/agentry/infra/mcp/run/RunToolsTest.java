@@ -7,6 +7,7 @@ import dev.agentry.command.api.CatchUpPolicy;
 import dev.agentry.command.api.CreateAgent;
 import dev.agentry.command.api.CreateUser;
 import dev.agentry.command.api.DeleteAgent;
+import dev.agentry.command.api.NotifyPolicy;
 import dev.agentry.command.api.OverlapPolicy;
 import dev.agentry.command.api.ReasoningTier;
 import dev.agentry.command.api.RecordAgentFailure;
@@ -216,7 +217,8 @@ class RunToolsTest {
         String agentId = UUID.randomUUID().toString();
         platform.send(new CreateAgent(agentId, owner.userId(), new AgentSettings("reporter", "Tell the time.",
                 ReasoningTier.STANDARD, null, new Schedule("*/5 * * * *", "Europe/Berlin"), List.of("current_time"),
-                OverlapPolicy.SKIP, CatchUpPolicy.SKIP, null)), owner.userId(), owner.username());
+                // no failure notices, which would append events of their own while a test counts them
+                OverlapPolicy.SKIP, CatchUpPolicy.SKIP, null).withNotify(NotifyPolicy.NONE)), owner.userId(), owner.username());
         return agentId;
     }
 

@@ -97,7 +97,8 @@ class ReconciliationAtStartupTest {
         // the history is a read model of its own, which may follow a moment later
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(history(agentId))
                 .extracting(AgentHistoryEntry::type, AgentHistoryEntry::actor, AgentHistoryEntry::reason)
-                .endsWith(tuple("AgentStopped", "system:reconciliation", "ORPHANED")));
+                .containsSubsequence(tuple("AgentStopped", "system:reconciliation", "ORPHANED"),
+                        tuple("FailureNoticeDue", "system:reconciliation", "ORPHANED")));
         assertThat(isOpen(agentId)).isFalse();
     }
 

@@ -21,6 +21,6 @@ public record ProjectionProperties(
         @DefaultValue("100") int batchSize,
         @DefaultValue("1") int segments,
         @DefaultValue("10s") Duration readYourWritesTimeout,
-        @DefaultValue("temporal-sync") List<String> notReadModels,
+        @DefaultValue({"temporal-sync", "failure-notices"}) List<String> notReadModels,
         @DefaultValue("2s") Duration claimInterval) {
 }

@@ -27,7 +27,8 @@ import java.util.function.Consumer;
  * {@code Authorization: Bearer <token>}, JSON answers with {@code ok}, {@code ok:false} errors in Slack's
  * words, cursor pagination in {@code response_metadata.next_cursor} (empty on the last page), message
  * metadata on {@code chat.postMessage} and {@code conversations.history}, and 429 with {@code Retry-After}.
- * Each bot token is one workspace of its own.
+ * Each bot token is one workspace of its own. Outside {@code /api/}, {@code GET /inspect/messages} lists the accepted
+ * messages (without tokens) for a test that runs in another process, such as the TypeScript MCP client's suite.
  */
 public final class LocalSlackServer implements AutoCloseable {
 
@@ -87,6 +88,8 @@ public final class LocalSlackServer implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Message> messages = new CopyOnWriteArrayList<>();
     private final Map<String, Queue<Integer>> rateLimits = new ConcurrentHashMap<>();
+    private final Map<String, Queue<String>> refusals = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> lostAnswers = new ConcurrentHashMap<>();
     private final AtomicLong clock = new AtomicLong(1_700_000_000_000_100L);
     private volatile Consumer<Message> afterPost = message -> { };
 
@@ -98,6 +101,7 @@ public final class LocalSlackServer implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         LocalSlackServer slack = new LocalSlackServer(server);
         server.createContext("/api/", slack::handle);
+        server.createContext("/inspect/messages", slack::inspectMessages);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
         server.start();
         return slack;
@@ -117,6 +121,16 @@ public final class LocalSlackServer implements AutoCloseable {
     /** The next calls of {@code method} answer 429 with these {@code Retry-After} seconds, one per call. */
     public void rateLimit(String method, Integer... retryAfterSeconds) {
         rateLimits.computeIfAbsent(method, name -> new ConcurrentLinkedQueue<>()).addAll(List.of(retryAfterSeconds));
+    }
+
+    /** The next calls of {@code method} answer {@code ok:false} with these errors, one per call. */
+    public void refuse(String method, String... errors) {
+        refusals.computeIfAbsent(method, name -> new ConcurrentLinkedQueue<>()).addAll(List.of(errors));
+    }
+
+    /** The next {@code count} calls of {@code method} are received and answered with nothing: the connection closes. */
+    public void loseAnswers(String method, int count) {
+        lostAnswers.computeIfAbsent(method, name -> new java.util.concurrent.atomic.AtomicInteger()).addAndGet(count);
     }
 
     /** Runs after a message was accepted and before its answer is sent, e.g. to fail the caller there. */
@@ -159,6 +173,16 @@ public final class LocalSlackServer implements AutoCloseable {
                 send(exchange, 429, error("ratelimited"));
                 return;
             }
+            java.util.concurrent.atomic.AtomicInteger lost = lostAnswers.get(method);
+            if (lost != null && lost.getAndUpdate(left -> Math.max(0, left - 1)) > 0) {
+                throw new IOException("the answer to " + method + " is lost");
+            }
+            Queue<String> refused = refusals.get(method);
+            String refusal = refused == null ? null : refused.poll();
+            if (refusal != null) {
+                send(exchange, 200, error(refusal));
+                return;
+            }
             Workspace workspace = token == null ? null : workspaces.get(token);
             if (workspace == null) {
                 send(exchange, 200, error(token == null ? "not_authed" : "invalid_auth"));
@@ -166,6 +190,27 @@ public final class LocalSlackServer implements AutoCloseable {
             }
             send(exchange, 200, answer(method, token, workspace, parameters));
         }
+    }
+
+    /** {@code [{channel, text, ts, metadata}]} in the order accepted; never a token. */
+    private void inspectMessages(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            ArrayNode listed = JSON.createArrayNode();
+            for (Message message : messages) {
+                ObjectNode json = listed.addObject().put("channel", message.channel()).put("text", message.text())
+                        .put("ts", message.ts());
+                json.set("metadata", message.metadata());
+            }
+            byte[] bytes = listed.toString().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    /** The URL of {@code GET /inspect/messages}. */
+    public String messagesUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/inspect/messages";
     }
 
     private ObjectNode answer(String method, String token, Workspace workspace, Map<String, String> parameters) {
