@@ -91,6 +91,9 @@ for (let node = 0; node < 2; node += 1) {
   assert.deepEqual(listed.tokens.map((issued) => issued.token_id), [token.token_id]);
   await timed(admin, 'revoke_token', { token_id: token.token_id });
   await timed(admin, 'reconcile', { dry_run: true });
+  const audit = await timed(other, 'audit_log', { type: 'UserCreated', limit: 5 });
+  assert.ok(audit.entries.some((entry) => entry.details.username === carol.username),
+    `audit_log on node ${1 - node} misses the user created on node ${node}`);
   const health = await timed(admin, 'system_health', {});
   assert.ok(health.nodes.length >= 2, `system_health on node ${node} lists ${health.nodes.length} nodes`);
 

@@ -101,7 +101,10 @@ class McpServerSmokeTest {
             dave.initialize();
             assertThat(error(dave.callTool(call("get_agent", Map.of("agent_id", agentId)))))
                     .isEqualTo("not_found: agent '" + agentId + "' not found");
-            assertThat(success(dave.callTool(call("list_agents", Map.of())))).isEqualTo(Map.of("agents", List.of()));
+            Map<String, Object> noAgents = new java.util.HashMap<>();
+            noAgents.put("agents", List.of());
+            noAgents.put("next_cursor", null);
+            assertThat(success(dave.callTool(call("list_agents", Map.of())))).isEqualTo(noAgents);
         }
     }
 
