@@ -2,7 +2,7 @@ package dev.agentry.ops;
 
 import dev.agentry.infra.postgres.readmodel.ProjectionRebuild;
 import dev.agentry.infra.postgres.readmodel.ReadModelComparison;
-import dev.agentry.query.ReadModels;
+import dev.agentry.query.api.ReadModels;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;

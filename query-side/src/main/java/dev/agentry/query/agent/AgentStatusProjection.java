@@ -12,7 +12,7 @@ import dev.agentry.command.api.AgentSettings;
 import dev.agentry.command.api.AgentStarted;
 import dev.agentry.command.api.AgentStatus;
 import dev.agentry.command.api.AgentStopped;
-import dev.agentry.query.ReadModels;
+import dev.agentry.query.api.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

@@ -26,7 +26,7 @@ import dev.agentry.command.api.SlackConnected;
 import dev.agentry.command.api.SlackDisconnected;
 import dev.agentry.command.api.StopReason;
 import dev.agentry.command.api.UserCreated;
-import dev.agentry.query.ReadModels;
+import dev.agentry.query.api.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;

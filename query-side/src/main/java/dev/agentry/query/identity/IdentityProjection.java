@@ -3,7 +3,7 @@ package dev.agentry.query.identity;
 import dev.agentry.command.api.ApiTokenIssued;
 import dev.agentry.command.api.ApiTokenRevoked;
 import dev.agentry.command.api.UserCreated;
-import dev.agentry.query.ReadModels;
+import dev.agentry.query.api.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

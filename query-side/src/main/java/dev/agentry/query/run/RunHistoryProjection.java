@@ -7,7 +7,7 @@ import dev.agentry.command.api.AgentRan;
 import dev.agentry.command.api.AgentRunRequested;
 import dev.agentry.command.api.AgentRunSkipped;
 import dev.agentry.command.api.RunTrigger;
-import dev.agentry.query.ReadModels;
+import dev.agentry.query.api.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

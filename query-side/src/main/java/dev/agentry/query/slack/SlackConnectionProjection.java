@@ -2,7 +2,7 @@ package dev.agentry.query.slack;
 
 import dev.agentry.command.api.SlackConnected;
 import dev.agentry.command.api.SlackDisconnected;
-import dev.agentry.query.ReadModels;
+import dev.agentry.query.api.ReadModels;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

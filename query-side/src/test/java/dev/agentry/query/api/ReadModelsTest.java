@@ -1,4 +1,4 @@
-package dev.agentry.query;
+package dev.agentry.query.api;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;

@@ -1,4 +1,4 @@
-package dev.agentry.query;
+package dev.agentry.query.api;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
