@@ -2,7 +2,7 @@ package dev.agentry.ops;
 
 import dev.agentry.infra.postgres.readmodel.ProjectionRebuild;
 import dev.agentry.infra.postgres.readmodel.ReadModelComparison;
-import dev.agentry.query.api.ReadModels;
+import dev.agentry.query.api.ReadModel;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -41,8 +41,8 @@ class ProjectionsCommand {
 
         @Option(names = "--only", split = ",", paramLabel = "NAME",
                 description = "Rebuild only these read models (repeatable or comma-separated): "
-                        + ReadModels.AGENT_STATUS + ", " + ReadModels.AUDIT_TRAIL + ", " + ReadModels.IDENTITY + ", "
-                        + ReadModels.MODEL_CATALOGUE + ", " + ReadModels.RUN_HISTORY + ".")
+                        + ReadModel.AGENT_STATUS + ", " + ReadModel.AUDIT_TRAIL + ", " + ReadModel.IDENTITY + ", "
+                        + ReadModel.MODEL_CATALOGUE + ", " + ReadModel.RUN_HISTORY + ".")
         List<String> only = new ArrayList<>();
 
         @Option(names = "--verify", description = "Compare the rebuilt read models with what they held before and list every difference.")
@@ -62,18 +62,18 @@ class ProjectionsCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            Set<String> names = new LinkedHashSet<>(only.isEmpty() ? ReadModels.TABLES.keySet() : only);
+            Set<String> names = new LinkedHashSet<>(only.isEmpty() ? ReadModel.TABLES.keySet() : only);
             Set<String> unknown = new LinkedHashSet<>(names);
-            unknown.removeAll(ReadModels.TABLES.keySet());
+            unknown.removeAll(ReadModel.TABLES.keySet());
             if (!unknown.isEmpty()) {
                 err.printf("Not a read model: %s. The read models are %s.%n", String.join(", ", unknown),
-                        String.join(", ", ReadModels.TABLES.keySet()));
+                        String.join(", ", ReadModel.TABLES.keySet()));
                 return 2;
             }
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ReadModelRebuildApplication.class)
                     .web(WebApplicationType.NONE)
                     .run(applicationProperties.toArray(String[]::new))) {
-                List<String> tables = names.stream().flatMap(name -> ReadModels.TABLES.get(name).stream()).toList();
+                List<String> tables = names.stream().flatMap(name -> ReadModel.TABLES.get(name).stream()).toList();
                 ReadModelComparison comparison = verify
                         ? ReadModelComparison.before(context.getBean(JdbcClient.class), tables) : null;
                 try {

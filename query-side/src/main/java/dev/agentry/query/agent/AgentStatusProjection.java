@@ -12,7 +12,7 @@ import dev.agentry.command.api.AgentSettings;
 import dev.agentry.command.api.AgentStarted;
 import dev.agentry.command.api.AgentStatus;
 import dev.agentry.command.api.AgentStopped;
-import dev.agentry.query.api.ReadModels;
+import dev.agentry.query.api.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -34,7 +34,7 @@ import java.time.ZoneOffset;
  * in the versions but keeps the guard sound, since sequence numbers only grow.
  */
 @Component
-@ProcessingGroup(ReadModels.AGENT_STATUS)
+@ProcessingGroup(ReadModel.AGENT_STATUS)
 class AgentStatusProjection {
 
     private final JdbcClient jdbc;

@@ -26,7 +26,7 @@ import dev.agentry.command.api.SlackConnected;
 import dev.agentry.command.api.SlackDisconnected;
 import dev.agentry.command.api.StopReason;
 import dev.agentry.command.api.UserCreated;
-import dev.agentry.query.api.ReadModels;
+import dev.agentry.query.api.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -47,7 +47,7 @@ import java.util.Map;
  * The event identifier is unique, so a redelivered event adds nothing.
  */
 @Component
-@ProcessingGroup(ReadModels.AUDIT_TRAIL)
+@ProcessingGroup(ReadModel.AUDIT_TRAIL)
 class AuditTrailProjection {
 
     private static final String SYSTEM_ACTOR = "system";

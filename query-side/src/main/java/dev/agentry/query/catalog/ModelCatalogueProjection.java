@@ -8,7 +8,7 @@ import dev.agentry.command.api.ModelEnabled;
 import dev.agentry.command.api.ModelOfferingNotFound;
 import dev.agentry.command.api.ModelRedefined;
 import dev.agentry.command.api.ModelRegistered;
-import dev.agentry.query.api.ReadModels;
+import dev.agentry.query.api.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -29,7 +29,7 @@ import java.util.Map;
  * sequence number, so a redelivered or stale event leaves the row as it is.
  */
 @Component
-@ProcessingGroup(ReadModels.MODEL_CATALOGUE)
+@ProcessingGroup(ReadModel.MODEL_CATALOGUE)
 class ModelCatalogueProjection {
 
     private final JdbcClient jdbc;

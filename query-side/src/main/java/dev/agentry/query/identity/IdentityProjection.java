@@ -3,7 +3,7 @@ package dev.agentry.query.identity;
 import dev.agentry.command.api.ApiTokenIssued;
 import dev.agentry.command.api.ApiTokenRevoked;
 import dev.agentry.command.api.UserCreated;
-import dev.agentry.query.api.ReadModels;
+import dev.agentry.query.api.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -20,7 +20,7 @@ import java.time.ZoneOffset;
  * revoke once), so a redelivered event changes nothing.
  */
 @Component
-@ProcessingGroup(ReadModels.IDENTITY)
+@ProcessingGroup(ReadModel.IDENTITY)
 class IdentityProjection {
 
     private final JdbcClient jdbc;

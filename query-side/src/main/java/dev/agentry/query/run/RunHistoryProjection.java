@@ -7,7 +7,7 @@ import dev.agentry.command.api.AgentRan;
 import dev.agentry.command.api.AgentRunRequested;
 import dev.agentry.command.api.AgentRunSkipped;
 import dev.agentry.command.api.RunTrigger;
-import dev.agentry.query.api.ReadModels;
+import dev.agentry.query.api.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -28,7 +28,7 @@ import java.time.ZoneOffset;
  * creation always comes first in this group, so a missing owner is a bug to retry, not a run to drop.
  */
 @Component
-@ProcessingGroup(ReadModels.RUN_HISTORY)
+@ProcessingGroup(ReadModel.RUN_HISTORY)
 class RunHistoryProjection {
 
     private static final String OWNER_OF_THE_AGENT =

@@ -2,7 +2,7 @@ package dev.agentry.query.slack;
 
 import dev.agentry.command.api.SlackConnected;
 import dev.agentry.command.api.SlackDisconnected;
-import dev.agentry.query.api.ReadModels;
+import dev.agentry.query.api.ReadModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -19,7 +19,7 @@ import java.time.ZoneOffset;
  * A disconnection removes only the connection it names, so a redelivered one never removes a newer connection.
  */
 @Component
-@ProcessingGroup(ReadModels.IDENTITY)
+@ProcessingGroup(ReadModel.IDENTITY)
 class SlackConnectionProjection {
 
     private final JdbcClient jdbc;

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ReadModelsTest {
+class ReadModelTest {
 
     private static final Pattern CREATE_TABLE = Pattern.compile("CREATE TABLE\\s+(?:IF NOT EXISTS\\s+)?(\\w+)",
             Pattern.CASE_INSENSITIVE);
@@ -29,10 +29,10 @@ class ReadModelsTest {
                 created.add(table.group(1).toLowerCase(Locale.ROOT));
             }
         }
-        List<String> owned = ReadModels.TABLES.values().stream().flatMap(List::stream).toList();
+        List<String> owned = ReadModel.TABLES.values().stream().flatMap(List::stream).toList();
 
         assertThat(created).as("tables of the read-model migrations").isNotEmpty();
-        assertThat(Stream.concat(owned.stream(), ReadModels.NOT_PROJECTED.stream()).toList())
+        assertThat(Stream.concat(owned.stream(), ReadModel.NOT_PROJECTED.stream()).toList())
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(created);
     }
