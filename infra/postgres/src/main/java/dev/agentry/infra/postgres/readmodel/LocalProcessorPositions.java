@@ -46,8 +46,12 @@ class LocalProcessorPositions {
 
     /** True when this node's processor has claimed segments that together cover the whole stream. */
     static boolean holdsEverySegment(StreamingEventProcessor processor) {
+        return coverTheStream(processor.processingStatus().values());
+    }
+
+    private static boolean coverTheStream(Collection<EventTrackerStatus> statuses) {
         double coveredFraction = 0;
-        for (EventTrackerStatus status : processor.processingStatus().values()) {
+        for (EventTrackerStatus status : statuses) {
             coveredFraction += 1.0 / (status.getSegment().getMask() + 1);
         }
         return coveredFraction > 0.999;
@@ -58,14 +62,9 @@ class LocalProcessorPositions {
         if (target == 0) {
             return true;
         }
+        // one snapshot of the statuses for both checks: a segment claimed in between must be at the target too
         Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
-        double coveredFraction = 0;
-        for (EventTrackerStatus status : statuses) {
-            if (status.getCurrentPosition().orElse(0) < target) {
-                return false;
-            }
-            coveredFraction += 1.0 / (status.getSegment().getMask() + 1);
-        }
-        return coveredFraction > 0.999;
+        return statuses.stream().allMatch(status -> status.getCurrentPosition().orElse(0) >= target)
+                && coverTheStream(statuses);
     }
 }
