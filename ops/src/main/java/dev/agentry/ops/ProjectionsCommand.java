@@ -29,12 +29,13 @@ class ProjectionsCommand {
             description = {"Clears read models and replays the event store into them, then exits. It starts only the",
                     "event store and the projections: no Temporal, no reconciliation, no MCP endpoint, and it appends",
                     "no event. Run it against the platform's database (--spring.datasource.url=...) while no platform",
-                    "node runs: their processors would replay beside it.",
+                    "node runs (their processors would replay beside it), or with --online while they run.",
                     "Exit codes: 0 rebuilt, 1 rebuilt and --verify found differences, 2 bad arguments or failure."})
     static class Rebuild implements Callable<Integer> {
 
         private static final int ROWS_SHOWN_PER_TABLE = 5;
         private static final int BAR_WIDTH = 30;
+        private static final String ONLINE_SCHEMA = "agentry_rebuild";
 
         @Option(names = "--timeout", defaultValue = "PT30M", description = "Give up after this long (ISO-8601, default ${DEFAULT-VALUE}).")
         Duration timeout;
@@ -47,6 +48,15 @@ class ProjectionsCommand {
 
         @Option(names = "--verify", description = "Compare the rebuilt read models with what they held before and list every difference.")
         boolean verify;
+
+        @Option(names = "--online", description = {"Rebuild while the platform keeps serving: into tables of a schema of",
+                "its own, then switch the platform to them in one transaction (its queries wait for that moment)",
+                "and let its processors continue from where the rebuild stopped."})
+        boolean online;
+
+        @Option(names = "--switch-timeout", defaultValue = "PT30S", hidden = true,
+                description = "How long the online switch may hold the live tables while the rebuild catches up.")
+        Duration switchTimeout;
 
         @Option(names = "--progress-interval", defaultValue = "PT5S", hidden = true,
                 description = "How often a progress line is printed when standard output is not a terminal.")
@@ -70,18 +80,32 @@ class ProjectionsCommand {
                         String.join(", ", ReadModel.TABLES.keySet()));
                 return 2;
             }
+            if (online && verify) {
+                err.println("--verify compares with a store that no node changes meanwhile; it cannot be combined"
+                        + " with --online.");
+                return 2;
+            }
+            List<String> properties = new ArrayList<>(applicationProperties);
+            if (online) {
+                properties.addAll(onlineProperties(names));
+            }
             try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ReadModelRebuildApplication.class)
                     .web(WebApplicationType.NONE)
-                    .run(applicationProperties.toArray(String[]::new))) {
+                    .run(properties.toArray(String[]::new))) {
                 List<String> tables = names.stream().flatMap(name -> ReadModel.TABLES.get(name).stream()).toList();
                 ReadModelComparison comparison = verify
                         ? ReadModelComparison.before(context.getBean(JdbcClient.class), tables) : null;
                 try {
                     boolean terminal = System.console() != null;
-                    List<String> rebuilt = context.getBean(ProjectionRebuild.class).rebuild(names, timeout,
-                            terminal ? Duration.ofMillis(200) : plainProgressInterval,
-                            progress -> report(out, progress, terminal));
+                    Duration interval = terminal ? Duration.ofMillis(200) : plainProgressInterval;
+                    ProjectionRebuild rebuild = context.getBean(ProjectionRebuild.class);
+                    List<String> rebuilt = online
+                            ? rebuild.rebuildOnline(timeout, switchTimeout, interval, progress -> report(out, progress, terminal))
+                            : rebuild.rebuild(names, timeout, interval, progress -> report(out, progress, terminal));
                     out.println("Rebuilt read models: " + String.join(", ", rebuilt));
+                    if (online) {
+                        out.println("Switched the platform to the rebuilt read models; the old tables are dropped.");
+                    }
                     out.flush();
                     return comparison == null ? 0 : reportDifferences(out, comparison.differences(ROWS_SHOWN_PER_TABLE));
                 } finally {
@@ -90,6 +114,19 @@ class ProjectionsCommand {
                     }
                 }
             }
+        }
+
+        /**
+         * This process's tables are looked up in the shadow schema first, so its projections and their tokens are
+         * the shadow's while the events are the live ones; the live schema is migrated by the platform, not here.
+         */
+        private static List<String> onlineProperties(Set<String> names) {
+            return List.of("--spring.flyway.enabled=false",
+                    // the switch stops the processors while the live tables wait: they notice within this
+                    "--agentry.projections.event-availability-timeout=50ms",
+                    "--spring.datasource.hikari.connection-init-sql=SET search_path TO " + ONLINE_SCHEMA + ", public",
+                    "--agentry.projections.online-rebuild.schema=" + ONLINE_SCHEMA,
+                    "--agentry.projections.online-rebuild.read-models=" + String.join(",", names));
         }
 
         private static void report(PrintWriter out, ProjectionRebuild.Progress progress, boolean terminal) {

@@ -54,7 +54,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
         try {
             caller = authenticator.authenticate(token);
         } catch (RuntimeException e) {
-            log.warn("Could not check a bearer token: {}", e.toString());
+            // the causes say why the store did not answer; none of them carries the token
+            log.warn("Could not check a bearer token: {}", causes(e));
             refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, null,
                     "unavailable", "the token could not be checked; retry later");
             return;
@@ -89,5 +90,13 @@ class BearerTokenFilter extends OncePerRequestFilter {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
         }
         JsonRefusal.send(response, status, error, message);
+    }
+
+    private static String causes(Throwable failure) {
+        StringBuilder text = new StringBuilder(failure.toString());
+        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            text.append("; caused by ").append(cause);
+        }
+        return text.toString();
     }
 }

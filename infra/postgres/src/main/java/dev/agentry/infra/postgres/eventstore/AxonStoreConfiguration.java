@@ -78,7 +78,8 @@ class AxonStoreConfiguration {
                         .forParallelProcessing(projections.segments())
                         .andBatchSize(projections.batchSize())
                         .andInitialSegmentsCount(projections.segments())
-                        .andTokenClaimInterval(projections.claimInterval().toMillis(), TimeUnit.MILLISECONDS))
+                        .andTokenClaimInterval(projections.claimInterval().toMillis(), TimeUnit.MILLISECONDS)
+                        .andEventAvailabilityTimeout(projections.eventAvailabilityTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
     }
 

@@ -15,6 +15,8 @@ import java.util.List;
  * @param claimInterval       how often a node looks for segments no node holds, e.g. a stopped node's; a dead
  *                            node's segments become free once their claims are older than Axon's
  *                            {@code axon.eventhandling.tokenstore.claim-timeout} (default 10s)
+ * @param eventAvailabilityTimeout how long a processor waits for new events before it looks at its claim and
+ *                            whether it is asked to stop (so also how long stopping it takes)
  */
 @ConfigurationProperties("agentry.projections")
 public record ProjectionProperties(
@@ -22,5 +24,6 @@ public record ProjectionProperties(
         @DefaultValue("1") int segments,
         @DefaultValue("10s") Duration readYourWritesTimeout,
         @DefaultValue({"temporal-sync", "failure-notices"}) List<String> notReadModels,
-        @DefaultValue("2s") Duration claimInterval) {
+        @DefaultValue("2s") Duration claimInterval,
+        @DefaultValue("1s") Duration eventAvailabilityTimeout) {
 }

@@ -52,9 +52,11 @@ public class ProjectionRebuild {
     }
 
     private final LocalProcessorPositions positions;
+    private final ShadowReadModels shadow;
 
-    ProjectionRebuild(LocalProcessorPositions positions) {
+    ProjectionRebuild(LocalProcessorPositions positions, ShadowReadModels shadow) {
         this.positions = positions;
+        this.shadow = shadow;
     }
 
     /** The names of the read-model processors that a rebuild can replay. */
@@ -75,14 +77,44 @@ public class ProjectionRebuild {
      * @throws IllegalArgumentException naming what is not a read model
      */
     public List<String> rebuild(Set<String> names, Duration timeout, Duration interval, Consumer<Progress> progress) {
+        List<StreamingEventProcessor> processors = chosen(names);
+        replay(processors, true, timeout, interval, progress);
+        return processors.stream().map(StreamingEventProcessor::getName).toList();
+    }
+
+    /**
+     * Rebuilds the read models this process was started to rebuild online (see {@link ShadowReadModels}) while the
+     * platform keeps serving them, then switches the platform to them in one transaction.
+     *
+     * @param switchTimeout how long the switch may hold the live tables while the rebuild catches up with them
+     * @return the names of the rebuilt read-model processors
+     */
+    public List<String> rebuildOnline(Duration timeout, Duration switchTimeout, Duration interval,
+                                      Consumer<Progress> progress) {
+        if (!shadow.active()) {
+            throw new IllegalStateException("this process was not started for an online rebuild");
+        }
+        List<StreamingEventProcessor> processors = chosen(shadow.readModels());
+        // the shadow's tokens start empty and its tables empty: the processors already replay from the first event
+        replay(processors, false, timeout, interval, progress);
+        awaitReached(processors, positions.highestGlobalIndex(), System.nanoTime() + timeout.toNanos(), timeout);
+        shadow.switchOver(processors, switchTimeout);
+        return processors.stream().map(StreamingEventProcessor::getName).toList();
+    }
+
+    private List<StreamingEventProcessor> chosen(Set<String> names) {
         Set<String> unknown = new TreeSet<>(names);
         unknown.removeAll(readModelNames());
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("not a read model: " + String.join(", ", unknown)
                     + " (the read models are " + String.join(", ", readModelNames()) + ")");
         }
-        List<StreamingEventProcessor> processors = positions.readModelProcessors().stream()
+        return positions.readModelProcessors().stream()
                 .filter(processor -> names.contains(processor.getName())).toList();
+    }
+
+    private void replay(List<StreamingEventProcessor> processors, boolean fromTheBeginning, Duration timeout,
+                        Duration interval, Consumer<Progress> progress) {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         // a processor stopped while it still claims its segments at start-up can leave a claim behind that its
@@ -91,8 +123,10 @@ public class ProjectionRebuild {
             awaitEverySegmentHeld(processor, deadline, timeout);
         }
         long target = positions.highestGlobalIndex();
-        for (StreamingEventProcessor processor : processors) {
-            restartFromTheBeginning(processor);
+        if (fromTheBeginning) {
+            for (StreamingEventProcessor processor : processors) {
+                restartFromTheBeginning(processor);
+            }
         }
         long nextReport = started;
         for (;;) {
@@ -113,7 +147,15 @@ public class ProjectionRebuild {
             pause();
         }
         processors.forEach(processor -> log.info("Read model '{}' rebuilt up to event {}", processor.getName(), target));
-        return processors.stream().map(StreamingEventProcessor::getName).toList();
+    }
+
+    private static void awaitReached(List<StreamingEventProcessor> processors, long target, long deadline, Duration timeout) {
+        while (!processors.stream().allMatch(processor -> LocalProcessorPositions.hasReached(processor, target))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the read models did not reach event " + target + " within " + timeout);
+            }
+            pause();
+        }
     }
 
     private static void awaitEverySegmentHeld(StreamingEventProcessor processor, long deadline, Duration timeout) {

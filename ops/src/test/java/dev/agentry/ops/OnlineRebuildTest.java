@@ -1,0 +1,229 @@
+package dev.agentry.ops;
+
+import dev.agentry.command.api.RecordAgentRun;
+import dev.agentry.command.api.RunTrigger;
+import dev.agentry.command.api.StartAgent;
+import dev.agentry.infra.platform.testing.PostgresTestDatabase;
+import dev.agentry.infra.platform.testing.RunningPlatform;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code agentry projections rebuild --online} while a platform serves MCP on the same database: {@code get_agent}
+ * answers correctly before, during and after the switch, agents created during the rebuild are neither lost nor
+ * doubled, a row the events do not give is mended, and the rebuild itself appends no event.
+ */
+class OnlineRebuildTest {
+
+    private static final String ADMIN_TOKEN = "agt_online_rebuild_test_admin_token_01";
+    private static final int AGENTS = 12;
+    private static final int RUNS = 150;
+
+    @TempDir
+    static Path platformHome;
+    @TempDir
+    static Path operatorHome;
+
+    private static PostgresTestDatabase database;
+    private static RunningPlatform platform;
+    private static JdbcClient jdbc;
+
+    /** agent id -> the name get_agent must show */
+    private static final Map<String, String> names = new ConcurrentHashMap<>();
+
+    record Answer(long at, String agentId, String text, boolean error) {
+    }
+
+    @BeforeAll
+    static void startThePlatform() {
+        database = PostgresTestDatabase.create();
+        platform = RunningPlatform.serving(database, platformHome, "agentry.admin-token=" + ADMIN_TOKEN);
+        jdbc = platform.jdbc();
+    }
+
+    @AfterAll
+    static void stopThePlatform() {
+        platform.close();
+        database.close();
+    }
+
+    @Test
+    void rebuildsWhileThePlatformAnswersGetAgentAndHandsOverWithoutLosingOrDoublingAnEvent() throws Exception {
+        String busyAgent;
+        try (McpSyncClient client = connect()) {
+            for (int agent = 0; agent < AGENTS; agent++) {
+                create(client, "agent " + agent);
+            }
+            busyAgent = names.keySet().iterator().next();
+        }
+        platform.send(new StartAgent(busyAgent, "user-admin"), "user-admin", "admin");
+        Instant fire = Instant.parse("2026-01-01T09:00:00Z");
+        for (int run = 0; run < RUNS; run++) {
+            Instant at = fire.plus(Duration.ofHours(run));
+            platform.send(new RecordAgentRun(busyAgent, "run-" + run, RunTrigger.SCHEDULE, at, at, at.plusSeconds(2),
+                    "m", 5, 7, "done " + run, null), "user-admin", "admin");
+        }
+        String tampered = names.keySet().stream().filter(id -> !id.equals(busyAgent)).findFirst().orElseThrow();
+        jdbc.sql("UPDATE agent_status SET name = 'tampered' WHERE agent_id = ?").param(tampered).update();
+        long eventsBefore = platform.eventCount();
+
+        AtomicBoolean rebuilding = new AtomicBoolean(true);
+        List<Answer> answers = new CopyOnWriteArrayList<>();
+        List<String> createdDuring = new CopyOnWriteArrayList<>();
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        Future<?> reader = clients.submit(() -> {
+            try (McpSyncClient client = connect()) {
+                List<String> agents = new ArrayList<>(names.keySet());
+                for (int call = 0; rebuilding.get(); call++) {
+                    String agentId = agents.get(call % agents.size());
+                    McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("get_agent",
+                            Map.of("agent_id", agentId)));
+                    boolean error = Boolean.TRUE.equals(result.isError());
+                    answers.add(new Answer(System.nanoTime(), agentId, error
+                            ? ((McpSchema.TextContent) result.content().get(0)).text()
+                            : String.valueOf(((Map<?, ?>) result.structuredContent()).get("name")), error));
+                    Thread.sleep(5);
+                }
+            }
+            return null;
+        });
+        Future<?> writer = clients.submit(() -> {
+            try (McpSyncClient client = connect()) {
+                for (int agent = 0; rebuilding.get(); agent++) {
+                    createdDuring.add(create(client, "made during the rebuild " + agent));
+                    Thread.sleep(100);
+                }
+            }
+            return null;
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> answers.size() >= 10 && !createdDuring.isEmpty());
+
+        long rebuildStarted = System.nanoTime();
+        Outcome outcome = agentry("projections", "rebuild", "--online");
+        long rebuildEnded = System.nanoTime();
+        await().atMost(Duration.ofSeconds(30)).until(() -> answers.stream().filter(answer -> answer.at() > rebuildEnded).count() >= 10);
+        rebuilding.set(false);
+        reader.get();
+        writer.get();
+        clients.shutdown();
+
+        assertThat(outcome.exitCode()).as(outcome.out() + outcome.err()).isZero();
+        assertThat(outcome.out()).contains("Rebuilt read models: ").contains("agent-status").contains("run-history")
+                .contains("Switched the platform to the rebuilt read models");
+        assertThat(answers).as("get_agent answers, all correct").allSatisfy(answer -> {
+            assertThat(answer.error()).as(answer.text()).isFalse();
+            if (answer.agentId().equals(tampered)) {
+                assertThat(answer.text()).isIn("tampered", names.get(tampered));
+            } else {
+                assertThat(answer.text()).isEqualTo(names.get(answer.agentId()));
+            }
+        });
+        assertThat(answers).as("get_agent answered while the rebuild ran")
+                .filteredOn(answer -> answer.at() > rebuildStarted && answer.at() < rebuildEnded).hasSizeGreaterThan(10);
+        assertThat(answers).as("after the switch the tampered row is mended")
+                .filteredOn(answer -> answer.at() > rebuildEnded && answer.agentId().equals(tampered))
+                .isNotEmpty().allSatisfy(answer -> assertThat(answer.text()).isEqualTo(names.get(tampered)));
+        assertThat(createdDuring).as("agents created while the rebuild ran").hasSizeGreaterThan(3);
+
+        long eventsOfAgentsCreatedDuring = jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier IN (:ids)")
+                .param("ids", createdDuring).query(Long.class).single();
+        assertThat(platform.eventCount()).as("events appended by the rebuild").isEqualTo(eventsBefore + eventsOfAgentsCreatedDuring);
+        try (McpSyncClient client = connect()) {
+            String afterwards = create(client, "made after the rebuild");
+            for (String agentId : names.keySet()) {
+                McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("get_agent",
+                        Map.of("agent_id", agentId)));
+                assertThat(result.isError()).as(agentId).isNotEqualTo(Boolean.TRUE);
+                assertThat(((Map<?, ?>) result.structuredContent()).get("name")).isEqualTo(names.get(agentId));
+            }
+            assertThat(names).containsKey(afterwards);
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(jdbc.sql("SELECT count(*) FROM agent_status").query(Long.class).single())
+                    .as("one row per agent, none doubled").isEqualTo(names.size());
+            assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE agent_id IN (:ids) AND type = 'AgentCreated'")
+                    .param("ids", createdDuring).query(Long.class).single())
+                    .as("the audit trail holds each agent created during the rebuild once").isEqualTo(createdDuring.size());
+        });
+        assertThat(jdbc.sql("SELECT count(*) FROM agent_runs WHERE agent_id = ?").param(busyAgent).query(Long.class).single())
+                .isEqualTo(RUNS);
+        assertThat(jdbc.sql("SELECT count(*) FROM token_entry WHERE owner IS NULL").query(Long.class).single())
+                .as("the platform's processors hold their segments again").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'agentry_rebuild%'")
+                .query(Long.class).single()).as("the shadow and the replaced tables are dropped").isZero();
+    }
+
+    @Test
+    void onlineCannotBeCombinedWithVerify() {
+        Outcome outcome = agentry("projections", "rebuild", "--online", "--verify");
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err()).contains("cannot be combined with --online");
+    }
+
+    private static String create(McpSyncClient client, String name) {
+        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("create_agent",
+                Map.of("name", name, "instructions", "Say hello.")));
+        assertThat(result.isError()).as(String.valueOf(result.content())).isNotEqualTo(Boolean.TRUE);
+        String agentId = String.valueOf(((Map<?, ?>) result.structuredContent()).get("agent_id"));
+        names.put(agentId, name);
+        return agentId;
+    }
+
+    private static McpSyncClient connect() {
+        URI mcp = URI.create(platform.mcpUrl());
+        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport
+                        .builder(mcp.getScheme() + "://" + mcp.getAuthority())
+                        .endpoint(mcp.getPath())
+                        .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + ADMIN_TOKEN))
+                        .build())
+                .requestTimeout(Duration.ofSeconds(30))
+                .build();
+        client.initialize();
+        return client;
+    }
+
+    record Outcome(int exitCode, String out, String err) {
+    }
+
+    private static Outcome agentry(String... arguments) {
+        List<String> all = new ArrayList<>(List.of(arguments));
+        all.addAll(List.of("--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + PostgresTestDatabase.USER, "--agentry.home=" + operatorHome));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = new CommandLine(new AgentryCommandLine());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        int exitCode = commandLine.execute(all.toArray(String[]::new));
+        return new Outcome(exitCode, out.toString(), err.toString());
+    }
+}
