@@ -14,10 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -127,7 +124,7 @@ class OnlineRebuildTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> answers.size() >= 10 && !createdDuring.isEmpty());
 
         long rebuildStarted = System.nanoTime();
-        Outcome outcome = agentry("projections", "rebuild", "--online");
+        CommandLineRun outcome = agentry("projections", "rebuild", "--online");
         long rebuildEnded = System.nanoTime();
         await().atMost(Duration.ofSeconds(30)).until(() -> answers.stream().filter(answer -> answer.at() > rebuildEnded).count() >= 10);
         rebuilding.set(false);
@@ -183,7 +180,7 @@ class OnlineRebuildTest {
 
     @Test
     void onlineCannotBeCombinedWithVerify() {
-        Outcome outcome = agentry("projections", "rebuild", "--online", "--verify");
+        CommandLineRun outcome = agentry("projections", "rebuild", "--online", "--verify");
 
         assertThat(outcome.exitCode()).isEqualTo(2);
         assertThat(outcome.err()).contains("cannot be combined with --online");
@@ -211,19 +208,11 @@ class OnlineRebuildTest {
         return client;
     }
 
-    record Outcome(int exitCode, String out, String err) {
-    }
 
-    private static Outcome agentry(String... arguments) {
+    private static CommandLineRun agentry(String... arguments) {
         List<String> all = new ArrayList<>(List.of(arguments));
         all.addAll(List.of("--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + PostgresTestDatabase.USER, "--agentry.home=" + operatorHome));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new AgentryCommandLine());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(all.toArray(String[]::new));
-        return new Outcome(exitCode, out.toString(), err.toString());
+        return CommandLineRun.of(all.toArray(String[]::new));
     }
 }

@@ -26,10 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,8 +57,6 @@ class ProjectionsCommandTest {
     private static String runningAgent;
     private static String idleAgent;
 
-    record Outcome(int exitCode, String out, String err) {
-    }
 
     @BeforeAll
     static void fillTheStoreAndStopThePlatform() {
@@ -96,7 +91,7 @@ class ProjectionsCommandTest {
         WorkflowExecutionInfo scheduleBefore = schedule(runningAgent);
         String runsBefore = readModelRows("agent_runs");
 
-        Outcome outcome = agentry("projections", "rebuild");
+        CommandLineRun outcome = agentry("projections", "rebuild");
 
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         assertThat(eventCount()).as("events appended by the rebuild").isEqualTo(events);
@@ -115,7 +110,7 @@ class ProjectionsCommandTest {
     void verifyListsARowTheEventsDoNotGiveAndTheRebuildMendsIt() {
         jdbc.sql("UPDATE agent_status SET name = 'tampered' WHERE agent_id = ?").param(idleAgent).update();
 
-        Outcome outcome = agentry("projections", "rebuild", "--verify");
+        CommandLineRun outcome = agentry("projections", "rebuild", "--verify");
 
         assertThat(outcome.exitCode()).as(outcome.out() + outcome.err()).isEqualTo(1);
         assertThat(outcome.out()).contains("Differs: agent_status: 1 rows only before the rebuild, 1 rows only after");
@@ -126,7 +121,7 @@ class ProjectionsCommandTest {
         assertThat(jdbc.sql("SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'agentry_verify_%'")
                 .query(Long.class).single()).as("the copy made for the comparison is dropped").isZero();
 
-        Outcome again = agentry("projections", "rebuild", "--verify");
+        CommandLineRun again = agentry("projections", "rebuild", "--verify");
         assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
         assertThat(again.out()).contains("Verified: the rebuilt read models hold exactly what they held before.");
     }
@@ -135,7 +130,7 @@ class ProjectionsCommandTest {
     void onlyRebuildsTheNamedReadModels() {
         jdbc.sql("UPDATE agent_status SET name = 'left alone' WHERE agent_id = ?").param(runningAgent).update();
         try {
-            Outcome outcome = agentry("projections", "rebuild", "--only", "run-history,identity", "--verify");
+            CommandLineRun outcome = agentry("projections", "rebuild", "--only", "run-history,identity", "--verify");
 
             assertThat(outcome.exitCode()).as(outcome.out() + outcome.err()).isZero();
             assertThat(outcome.out()).contains("Rebuilt read models: ").doesNotContain("agent-status");
@@ -151,7 +146,7 @@ class ProjectionsCommandTest {
     void anUnknownReadModelIsRefusedNamingTheReadModelsAndNothingIsRebuilt() {
         jdbc.sql("UPDATE agent_status SET name = 'still tampered' WHERE agent_id = ?").param(idleAgent).update();
         try {
-            Outcome outcome = agentry("projections", "rebuild", "--only", "agents");
+            CommandLineRun outcome = agentry("projections", "rebuild", "--only", "agents");
 
             assertThat(outcome.exitCode()).isEqualTo(2);
             assertThat(outcome.err()).isEqualTo("Not a read model: agents. The read models are agent-status, audit-trail,"
@@ -201,16 +196,10 @@ class ProjectionsCommandTest {
         }
     }
 
-    private static Outcome agentry(String... arguments) {
+    private static CommandLineRun agentry(String... arguments) {
         List<String> all = new ArrayList<>(List.of(arguments));
         all.addAll(List.of("--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + PostgresTestDatabase.USER, "--agentry.home=" + operatorHome));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new AgentryCommandLine());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(all.toArray(String[]::new));
-        return new Outcome(exitCode, out.toString(), err.toString());
+        return CommandLineRun.of(all.toArray(String[]::new));
     }
 }

@@ -22,10 +22,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -113,13 +110,8 @@ class ReconcileCommandTest {
     }
 
     private static Outcome agentry(String... arguments) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new AgentryCommandLine());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(arguments);
-        return new Outcome(exitCode, out.toString(), err.toString());
+        CommandLineRun run = CommandLineRun.of(arguments);
+        return new Outcome(run.exitCode(), run.out(), run.err());
     }
 
     private static String[] concat(String[] first, String[] second) {

@@ -8,10 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,8 +23,6 @@ class SecretsCommandTest {
 
     private LocalKmsServer kms;
 
-    record Outcome(int exitCode, String out, String err) {
-    }
 
     @BeforeEach
     void startKms() throws Exception {
@@ -56,7 +51,7 @@ class SecretsCommandTest {
             String[] kmsSettings = {"--agentry.secrets.kms-key-id=" + keyArn,
                     "--agentry.secrets.kms-endpoint=" + kms.endpoint(), "--agentry.secrets.kms-region=eu-west-1"};
 
-            Outcome rewrap = agentry("secrets", "rewrap", "--spring.datasource.url=" + database.jdbcUrl(),
+            CommandLineRun rewrap = agentry("secrets", "rewrap", "--spring.datasource.url=" + database.jdbcUrl(),
                     "--spring.datasource.username=" + PostgresTestDatabase.USER, "--agentry.home=" + home,
                     "--agentry.admin-token=agt_rewrap_test_admin_token", kmsSettings[0], kmsSettings[1], kmsSettings[2]);
 
@@ -75,13 +70,7 @@ class SecretsCommandTest {
         }
     }
 
-    private static Outcome agentry(String... arguments) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new AgentryCommandLine());
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(arguments);
-        return new Outcome(exitCode, out.toString(), err.toString());
+    private static CommandLineRun agentry(String... arguments) {
+        return CommandLineRun.of(arguments);
     }
 }
