@@ -7,10 +7,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * The part of the platform a read-model rebuild needs, and nothing more: the database, the event store and
  * the projections. No aggregate (so no command can append an event), no Temporal client or worker, no
  * reconciliation, no MCP endpoint, no start-up registration of users or models, no node registration.
+ * Public for the projection replay benchmark, which starts exactly what a rebuild starts.
  */
 @SpringBootApplication(scanBasePackages = {"dev.agentry.query", "dev.agentry.infra.postgres.eventstore",
         "dev.agentry.infra.postgres.readmodel", "dev.agentry.infra.postgres.embedded"})
 @ConfigurationPropertiesScan({"dev.agentry.query", "dev.agentry.infra.postgres.eventstore",
         "dev.agentry.infra.postgres.readmodel", "dev.agentry.infra.postgres.embedded"})
-class ReadModelRebuildApplication {
+public class ReadModelRebuildApplication {
 }
