@@ -6,6 +6,8 @@ import dev.agentry.workflows.schedule.AgentSchedules;
 import dev.agentry.workflows.schedule.ScheduleConfig;
 import dev.agentry.workflows.schedule.ScheduleMemo;
 import dev.agentry.workflows.schedule.ScheduleState;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.filter.v1.WorkflowTypeFilter;
 import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
@@ -31,6 +33,7 @@ final class ScheduleWorkflows {
     private static final String WORKFLOW_TYPE = AgentScheduleWorkflow.class.getSimpleName();
     private static final String WORKFLOW_ID_PREFIX = AgentScheduleWorkflow.workflowIdFor("");
     private static final int PAGE_SIZE = 1000;
+    private static final int LISTING_ATTEMPTS = 5;
 
     private final WorkflowClient client;
     private final AgentSchedules schedules;
@@ -57,13 +60,7 @@ final class ScheduleWorkflows {
             Map<String, String> fingerprints = new TreeMap<>();
             ByteString page = ByteString.EMPTY;
             do {
-                ListOpenWorkflowExecutionsResponse response = client.getWorkflowServiceStubs().blockingStub()
-                        .listOpenWorkflowExecutions(ListOpenWorkflowExecutionsRequest.newBuilder()
-                                .setNamespace(client.getOptions().getNamespace())
-                                .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE))
-                                .setMaximumPageSize(PAGE_SIZE)
-                                .setNextPageToken(page)
-                                .build());
+                ListOpenWorkflowExecutionsResponse response = listPage(page);
                 for (WorkflowExecutionInfo execution : response.getExecutionsList()) {
                     String workflowId = execution.getExecution().getWorkflowId();
                     if (execution.getType().getName().equals(WORKFLOW_TYPE) && workflowId.startsWith(WORKFLOW_ID_PREFIX)) {
@@ -75,6 +72,34 @@ final class ScheduleWorkflows {
             } while (!page.isEmpty());
             return fingerprints;
         });
+    }
+
+    /**
+     * One page of the listing. The in-memory service walks its executions unguarded, so a listing taken while
+     * schedules start can fail with UNKNOWN (a ConcurrentModificationException on its side): asked again then.
+     */
+    private ListOpenWorkflowExecutionsResponse listPage(ByteString page) {
+        ListOpenWorkflowExecutionsRequest request = ListOpenWorkflowExecutionsRequest.newBuilder()
+                .setNamespace(client.getOptions().getNamespace())
+                .setTypeFilter(WorkflowTypeFilter.newBuilder().setName(WORKFLOW_TYPE))
+                .setMaximumPageSize(PAGE_SIZE)
+                .setNextPageToken(page)
+                .build();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return client.getWorkflowServiceStubs().blockingStub().listOpenWorkflowExecutions(request);
+            } catch (StatusRuntimeException failed) {
+                if (failed.getStatus().getCode() != Status.Code.UNKNOWN || attempt == LISTING_ATTEMPTS) {
+                    throw failed;
+                }
+                try {
+                    Thread.sleep(100L * attempt);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw failed;
+                }
+            }
+        }
     }
 
     /**
