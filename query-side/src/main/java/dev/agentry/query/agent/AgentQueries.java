@@ -76,6 +76,6 @@ class AgentQueries {
             select = select.param("afterCreatedAt", OffsetDateTime.ofInstant(query.after().createdAt(), ZoneOffset.UTC))
                     .param("afterAgentId", query.after().agentId());
         }
-        return select.query(rows).list().stream().map(tokensUsedToday::added).toList();
+        return tokensUsedToday.addedTo(select.query(rows).list());
     }
 }

@@ -4,6 +4,11 @@ import dev.agentry.command.api.AgentCreated;
 import dev.agentry.command.api.AgentFailed;
 import dev.agentry.command.api.AgentRan;
 import dev.agentry.command.api.AgentRunSkipped;
+import dev.agentry.command.api.AgentSettings;
+import dev.agentry.command.api.CatchUpPolicy;
+import dev.agentry.command.api.OverlapPolicy;
+import dev.agentry.command.api.ReasoningTier;
+import dev.agentry.command.api.Schedule;
 import dev.agentry.command.api.Role;
 import dev.agentry.command.api.RunTrigger;
 import dev.agentry.command.api.UserCreated;
@@ -21,9 +26,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** Today's token usage of an agent: its runs that started on today's date in the agent's timezone. */
 class AgentTokensUsedTodayTest {
@@ -82,6 +89,32 @@ class AgentTokensUsedTodayTest {
         assertThat(find().tokensUsedToday()).isZero();
     }
 
+    @Test
+    void aPageOfAgentsInSeveralTimezonesGetsEachAgentsOwnDay() {
+        at(PARIS_LATE_EVENING);
+        String parisAgent = agentId;
+        ran("run-yesterday", Instant.parse("2026-11-25T22:30:00Z"), 1_000, 1_000);
+        ran("run-morning", PARIS_MORNING, 120, 30);
+        // no schedule: the UTC day, 26 November 00:00Z to 27 November 00:00Z
+        String manualAgent = agent(ExampleSettings.manual("on-demand"));
+        ran("run-paris-today-utc-yesterday", Instant.parse("2026-11-25T23:30:00Z"), 500, 500);
+        ran("run-utc-evening", Instant.parse("2026-11-26T22:00:00Z"), 7, 3);
+        // already 27 November in Tokyo (UTC+9): 26 November 15:00Z to 27 November 15:00Z
+        String tokyoAgent = agent(new AgentSettings("tokyo", "Summarise the Nikkei", ReasoningTier.STANDARD, null,
+                new Schedule("0 8 * * *", "Asia/Tokyo"), List.of(), OverlapPolicy.SKIP, CatchUpPolicy.SKIP, null));
+        ran("run-tokyo-yesterday", PARIS_MORNING, 300, 300);
+        ran("run-tokyo-today", Instant.parse("2026-11-26T16:00:00Z"), 40, 2);
+        String idleAgent = agent(ExampleSettings.scheduled("idle"));
+
+        assertThat(querySide.queryList(new ListAgents(alice.id(), null), AgentView.class))
+                .extracting(AgentView::agentId, AgentView::tokensUsedToday)
+                .containsExactlyInAnyOrder(tuple(parisAgent, 150L), tuple(manualAgent, 10L), tuple(tokyoAgent, 42L),
+                        tuple(idleAgent, 0L));
+        assertThat(querySide.queryList(new ListAgents(alice.id(), null, null, null, 2), AgentView.class))
+                .hasSize(2).allSatisfy(agent -> assertThat(agent.tokensUsedToday())
+                        .isEqualTo(find(agent.agentId()).tokensUsedToday()));
+    }
+
     private void at(Instant now) {
         querySide = new QuerySide(database.dataSource(), Clock.fixed(now, ZoneOffset.UTC));
         alice = new Actor(newId(), "alice-" + newId().substring(0, 8));
@@ -102,7 +135,18 @@ class AgentTokensUsedTodayTest {
     }
 
     private AgentView find() {
-        return querySide.queryOptional(new FindAgent(agentId, alice.id()), AgentView.class).orElseThrow();
+        return find(agentId);
+    }
+
+    private AgentView find(String agent) {
+        return querySide.queryOptional(new FindAgent(agent, alice.id()), AgentView.class).orElseThrow();
+    }
+
+    /** Another agent of alice's, which the following runs belong to. */
+    private String agent(AgentSettings settings) {
+        agentId = newId();
+        querySide.agentEvent(agentId, new AgentCreated(agentId, alice.id(), settings), alice);
+        return agentId;
     }
 
     private static String newId() {

@@ -15,12 +15,15 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /** Compares the agents' events with their schedule workflows in Temporal and repairs the differences; see the package documentation. */
@@ -33,8 +36,21 @@ public class Reconciliation {
     /**
      * @param stopGrace      how long a zombie schedule may take to close on request before it is terminated
      * @param commandTimeout how long a repair waits for the agent to record it
+     * @param concurrency    how many schedules are described, or repairs made, at a time
      */
-    public record Options(OrphanPolicy orphanPolicy, Duration stopGrace, Duration commandTimeout) {
+    public record Options(OrphanPolicy orphanPolicy, Duration stopGrace, Duration commandTimeout, int concurrency) {
+
+        public static final int DEFAULT_CONCURRENCY = 8;
+
+        public Options {
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("concurrency must be at least 1 (got " + concurrency + ")");
+            }
+        }
+
+        public Options(OrphanPolicy orphanPolicy, Duration stopGrace, Duration commandTimeout) {
+            this(orphanPolicy, stopGrace, commandTimeout, DEFAULT_CONCURRENCY);
+        }
     }
 
     private final EventStorageEngine events;
@@ -78,67 +94,113 @@ public class Reconciliation {
             expected = ExpectedAgents.replay(stream);
         }
         Findings findings = new Findings(dryRun, expected.running().size());
-        try {
-            // read before anything is described: a start applied by then is visible to the describe
-            long syncedThrough = syncProgress.appliedThrough();
-            Set<String> open = temporal.agentsWithOpenSchedules();
-            findings.openSchedules = open.size();
-            for (ExpectedAgent agent : expected.running()) {
-                classify(agent, syncedThrough, findings);
-            }
-            for (String agentId : open) {
-                if (expected.find(agentId).filter(ExpectedAgent::running).isEmpty()) {
-                    findings.zombies.add(agentId);
+        try (SeveralAtATime severalAtATime = new SeveralAtATime(options.concurrency())) {
+            try {
+                // read before the listing: a start applied by then is in it
+                long syncedThrough = syncProgress.appliedThrough();
+                Map<String, String> open = temporal.openSchedules();
+                findings.openSchedules = open.size();
+                classify(expected.running(), open, syncedThrough, findings, severalAtATime);
+                for (String agentId : open.keySet()) {
+                    if (expected.find(agentId).filter(ExpectedAgent::running).isEmpty()) {
+                        findings.zombies.add(agentId);
+                    }
                 }
+            } catch (TemporalUnavailableException unavailable) {
+                findings.unavailable = unavailable.getMessage();
+                return finish(findings);
             }
-        } catch (TemporalUnavailableException unavailable) {
-            findings.unavailable = unavailable.getMessage();
-            return finish(findings);
-        }
-        if (!dryRun) {
-            repair(expected, findings);
+            if (!dryRun) {
+                repair(expected, findings, severalAtATime);
+            }
         }
         return finish(findings);
     }
 
-    private void classify(ExpectedAgent agent, long syncedThrough, Findings findings) {
-        ObservedSchedule schedule;
+    /**
+     * An agent missing from the listing has no open schedule; a listed one is compared by the fingerprint in
+     * its memo, and only a schedule listed without one is described (and, without a memo, queried).
+     */
+    private void classify(Collection<ExpectedAgent> running, Map<String, String> open, long syncedThrough,
+                          Findings findings, SeveralAtATime severalAtATime) {
+        List<String> listedWithoutFingerprint = running.stream().map(ExpectedAgent::agentId)
+                .filter(agentId -> open.containsKey(agentId) && open.get(agentId) == null).toList();
+        SeveralAtATime.Results<Observation> observed = severalAtATime.each(listedWithoutFingerprint, this::observe);
+        if (observed.unavailable() != null) {
+            throw observed.unavailable();
+        }
+        Map<String, Observation> observations = new HashMap<>();
+        observed.done().forEach(observation -> observations.put(observation.agentId(), observation));
+        for (ExpectedAgent agent : running) {
+            Observation observation = observations.get(agent.agentId());
+            if (observation != null && observation.error() != null) {
+                findings.errors.add("agent '%s': its schedule could not be read: %s".formatted(agent.agentId(), observation.error()));
+                continue;
+            }
+            boolean isOpen = observation == null ? open.containsKey(agent.agentId()) : observation.schedule().open();
+            String fingerprint = observation == null ? open.get(agent.agentId()) : observation.schedule().fingerprint();
+            if (!isOpen) {
+                (agent.lastLifecycleIndex() > syncedThrough ? findings.awaitingSync : findings.orphans).add(agent.agentId());
+            } else if (!expectedConfig(agent).fingerprint().equals(fingerprint)) {
+                findings.drifted.add(agent.agentId());
+            }
+        }
+    }
+
+    /** @param error why the schedule could not be read, or null */
+    private record Observation(String agentId, ObservedSchedule schedule, String error) {
+    }
+
+    private Observation observe(String agentId) {
         try {
-            schedule = temporal.observe(agent.agentId());
+            return new Observation(agentId, temporal.observe(agentId), null);
         } catch (TemporalUnavailableException unavailable) {
             throw unavailable;
         } catch (RuntimeException unreadable) {
-            findings.errors.add("agent '%s': its schedule could not be read: %s".formatted(agent.agentId(), unreadable.getMessage()));
-            return;
-        }
-        if (!schedule.open()) {
-            (agent.lastLifecycleIndex() > syncedThrough ? findings.awaitingSync : findings.orphans).add(agent.agentId());
-        } else if (!expectedConfig(agent).fingerprint().equals(schedule.fingerprint())) {
-            findings.drifted.add(agent.agentId());
+            return new Observation(agentId, null, unreadable.getMessage());
         }
     }
 
-    private void repair(ExpectedAgents expected, Findings findings) {
-        try {
-            for (String agentId : findings.orphans) {
-                attempt(agentId, findings, () -> repairOrphan(expected.find(agentId).orElseThrow(), findings));
+    /**
+     * Several repairs at a time, each of one agent; they are reported in the order of the findings (orphans,
+     * zombies, drift), whichever ends first.
+     */
+    private void repair(ExpectedAgents expected, Findings findings, SeveralAtATime severalAtATime) {
+        List<Supplier<Repair>> repairs = new ArrayList<>();
+        for (String agentId : findings.orphans) {
+            repairs.add(() -> attempt(agentId, () -> repairOrphan(expected.find(agentId).orElseThrow())));
+        }
+        for (String agentId : findings.zombies) {
+            repairs.add(() -> attempt(agentId, () -> stopZombie(agentId)));
+        }
+        for (String agentId : findings.drifted) {
+            repairs.add(() -> attempt(agentId, () -> correctDrift(expected.find(agentId).orElseThrow())));
+        }
+        SeveralAtATime.Results<Repair> made = severalAtATime.each(repairs, Supplier::get);
+        for (Repair repair : made.done()) {
+            if (repair.error() != null) {
+                findings.errors.add(repair.error());
+            } else if (repair.kind() != null) {
+                repaired(repair.agentId(), repair.kind(), findings);
             }
-            for (String agentId : findings.zombies) {
-                attempt(agentId, findings, () -> stopZombie(agentId, findings));
-            }
-            for (String agentId : findings.drifted) {
-                attempt(agentId, findings, () -> correctDrift(expected.find(agentId).orElseThrow(), findings));
-            }
-        } catch (TemporalUnavailableException unavailable) {
-            findings.unavailable = unavailable.getMessage();
+        }
+        if (made.unavailable() != null) {
+            findings.unavailable = made.unavailable().getMessage();
         }
     }
 
-    private void repairOrphan(ExpectedAgent agent, Findings findings) {
+    /**
+     * @param kind  what was repaired, or null when the agent was left as it is
+     * @param error why it could not be repaired, or null
+     */
+    private record Repair(String agentId, RepairKind kind, String error) {
+    }
+
+    private RepairKind repairOrphan(ExpectedAgent agent) {
         Optional<ExpectedAgent> now = unchanged(agent);
-        if (now.isEmpty() || temporal.observe(agent.agentId()).open()) {
+        if (now.isEmpty() || temporal.isOpen(agent.agentId())) {
             log.info("Agent {} changed while being reconciled; left as it is", agent.agentId());
-            return;
+            return null;
         }
         if (options.orphanPolicy() == OrphanPolicy.RESTORE) {
             ExpectedAgent current = now.get();
@@ -147,34 +209,33 @@ public class Reconciliation {
                     current.firesHandledThrough(), null, null, 0));
             send(new RestoreAgentSchedule(current.agentId()));
             log.warn("Agent {} was RUNNING without a schedule in Temporal: schedule restored", agent.agentId());
-            repaired(agent.agentId(), RepairKind.ORPHAN_RESTORED, findings);
-        } else {
-            send(new StopOrphanedAgent(agent.agentId()));
-            log.warn("Agent {} was RUNNING without a schedule in Temporal: stopped as orphaned", agent.agentId());
-            repaired(agent.agentId(), RepairKind.ORPHAN_STOPPED, findings);
+            return RepairKind.ORPHAN_RESTORED;
         }
+        send(new StopOrphanedAgent(agent.agentId()));
+        log.warn("Agent {} was RUNNING without a schedule in Temporal: stopped as orphaned", agent.agentId());
+        return RepairKind.ORPHAN_STOPPED;
     }
 
     /** An agent that was started meanwhile (or created: unknown before) keeps its schedule. */
-    private void stopZombie(String agentId, Findings findings) {
+    private RepairKind stopZombie(String agentId) {
         if (current(agentId).filter(ExpectedAgent::running).isPresent()) {
             log.info("Agent {} was started while being reconciled; its schedule stays", agentId);
-            return;
+            return null;
         }
         boolean onRequest = temporal.stop(agentId);
         log.warn("Schedule of agent {}, which is not running, {}", agentId, onRequest ? "stopped" : "terminated");
-        repaired(agentId, RepairKind.ZOMBIE_STOPPED, findings);
+        return RepairKind.ZOMBIE_STOPPED;
     }
 
-    private void correctDrift(ExpectedAgent agent, Findings findings) {
+    private RepairKind correctDrift(ExpectedAgent agent) {
         Optional<ExpectedAgent> now = unchanged(agent);
         if (now.isEmpty()) {
             log.info("Agent {} changed while being reconciled; left as it is", agent.agentId());
-            return;
+            return null;
         }
         temporal.reconfigure(agent.agentId(), expectedConfig(now.get()));
         log.warn("Schedule of agent {} had settings other than its events: corrected", agent.agentId());
-        repaired(agent.agentId(), RepairKind.DRIFT_CORRECTED, findings);
+        return RepairKind.DRIFT_CORRECTED;
     }
 
     private void repaired(String agentId, RepairKind kind, Findings findings) {
@@ -188,14 +249,14 @@ public class Reconciliation {
     }
 
     /** Temporal being unreachable ends the repairs; any other failure is reported for the agent alone. */
-    private static void attempt(String agentId, Findings findings, Runnable repair) {
+    private static Repair attempt(String agentId, Supplier<RepairKind> repair) {
         try {
-            repair.run();
+            return new Repair(agentId, repair.get(), null);
         } catch (TemporalUnavailableException unavailable) {
             throw unavailable;
         } catch (RuntimeException failed) {
             log.warn("Agent {} could not be repaired", agentId, failed);
-            findings.errors.add("agent '%s': not repaired: %s".formatted(agentId, failed.getMessage()));
+            return new Repair(agentId, null, "agent '%s': not repaired: %s".formatted(agentId, failed.getMessage()));
         }
     }
 

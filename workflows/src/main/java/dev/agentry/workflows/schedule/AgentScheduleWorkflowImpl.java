@@ -3,6 +3,7 @@ package dev.agentry.workflows.schedule;
 import dev.agentry.command.api.RunTrigger;
 import dev.agentry.workflows.run.RunRequest;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.workflow.ContinueAsNewOptions;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInit;
 import org.slf4j.Logger;
@@ -73,7 +74,9 @@ public class AgentScheduleWorkflowImpl implements AgentScheduleWorkflow {
             wakeUps++;
             // a signal that arrived while this pass was busy is acted on first, as it is not part of the state
             if (!signalled && shouldContinueAsNew(wakeUps)) {
-                Workflow.continueAsNew(currentState());
+                // the memo is given again: what the service would carry over is the one of the first start
+                Workflow.continueAsNew(ContinueAsNewOptions.newBuilder().setMemo(ScheduleMemo.of(config)).build(),
+                        currentState());
             }
             awaitNextEvent();
         }
@@ -94,6 +97,10 @@ public class AgentScheduleWorkflowImpl implements AgentScheduleWorkflow {
         }
         requestedConfig = newConfig;
         signalled = true;
+        // in the handler, so that the memo says what describe() says from this workflow task on
+        if (Workflow.getVersion(ScheduleMemo.KEPT_CURRENT, Workflow.DEFAULT_VERSION, 1) >= 1) {
+            Workflow.upsertMemo(ScheduleMemo.of(newConfig));
+        }
     }
 
     @Override

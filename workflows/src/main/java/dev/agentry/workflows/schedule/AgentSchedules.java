@@ -40,6 +40,7 @@ public final class AgentSchedules {
         AgentScheduleWorkflow schedule = client.newWorkflowStub(AgentScheduleWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(AgentScheduleWorkflow.workflowIdFor(state.agentId()))
                 .setTaskQueue(AgentScheduleWorkflow.TASK_QUEUE)
+                .setMemo(ScheduleMemo.of(state.config()))
                 .build());
         BatchRequest signalWithStart = client.newSignalWithStartRequest();
         signalWithStart.add(schedule::run, state);

@@ -232,6 +232,33 @@ class ReconciliationTest {
     }
 
     @Test
+    void schedulesWithTheirFingerprintInTheMemoAreComparedWithoutBeingQueried() {
+        AgentSettings settings = settings(YEARLY, CatchUpPolicy.SKIP);
+        String matching = runningAgent(settings);
+        temporal.startScheduleAsThePlatformDoes(matching, ScheduleFingerprint.configOf(settings));
+        AgentSettings changed = settings(new Schedule("15 7 * * *", "Asia/Tokyo"), CatchUpPolicy.SKIP);
+        String drifting = runningAgent(changed);
+        temporal.startScheduleAsThePlatformDoes(drifting, ScheduleFingerprint.configOf(settings));
+        String startedBeforeTheMemo = runningAgent(settings);
+        temporal.startSchedule(startedBeforeTheMemo, ScheduleFingerprint.configOf(settings));
+        String lost = runningAgent(settings);
+        TemporalCalls calls = new TemporalCalls();
+
+        ReconciliationReport report = new Reconciliation(platform.bean(EventStorageEngine.class), lifecycleEvents(),
+                platform.bean(CommandGateway.class), temporal.clientCounting(calls), SYNC_CAUGHT_UP,
+                options(OrphanPolicy.STOP)).reconcile(true);
+
+        assertThat(report.drifted()).containsExactly(drifting);
+        assertThat(report.orphans()).contains(lost).doesNotContain(matching, drifting, startedBeforeTheMemo);
+        assertThat(report.openSchedules()).isEqualTo(3);
+        assertThat(calls.of("ListOpenWorkflowExecutions")).isEqualTo(1);
+        // the in-memory service lists no memo, so each listed schedule is described once; the orphans (every
+        // running agent of the earlier tests as well) are known from the listing alone
+        assertThat(calls.of("DescribeWorkflowExecution")).isEqualTo(3);
+        assertThat(calls.of("QueryWorkflow")).as("only the schedule without a memo is asked for its settings").isEqualTo(1);
+    }
+
+    @Test
     void aDryRunReportsOrphansZombiesAndDriftAndChangesNothing() {
         String orphan = runningAgent(settings(YEARLY, CatchUpPolicy.SKIP));
         String zombie = runningAgent(settings(YEARLY, CatchUpPolicy.SKIP));

@@ -2,6 +2,7 @@ package dev.agentry.infra.temporal.reconciliation;
 
 import dev.agentry.workflows.schedule.AgentScheduleWorkflow;
 import dev.agentry.workflows.schedule.AgentScheduleWorkflowImpl;
+import dev.agentry.workflows.schedule.AgentSchedules;
 import dev.agentry.infra.temporal.run.RunStatusActivitiesImpl;
 import dev.agentry.workflows.schedule.ScheduleConfig;
 import dev.agentry.workflows.schedule.ScheduleSnapshot;
@@ -11,10 +12,13 @@ import io.temporal.api.workflowservice.v1.ListOpenWorkflowExecutionsRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -45,6 +49,21 @@ final class ScheduleService implements AutoCloseable {
         return environment.getWorkflowClient();
     }
 
+    /** A client of the same service whose calls are counted. */
+    WorkflowClient clientCounting(TemporalCalls calls) {
+        WorkflowServiceStubs counted = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions
+                .newBuilder(environment.getWorkflowServiceStubs().getOptions())
+                .setGrpcClientInterceptors(List.of(calls))
+                .build());
+        return WorkflowClient.newInstance(counted, client().getOptions());
+    }
+
+    /** Starts the schedule as the platform does (temporal-sync, a restore), its fingerprint in the memo. */
+    void startScheduleAsThePlatformDoes(String agentId, ScheduleConfig config) {
+        new AgentSchedules(client()).start(ScheduleState.startingNow(agentId, config));
+    }
+
+    /** Starts the schedule as the platform did before it kept the fingerprint in the memo. */
     void startSchedule(String agentId, ScheduleConfig config) {
         AgentScheduleWorkflow schedule = client().newWorkflowStub(AgentScheduleWorkflow.class, WorkflowOptions.newBuilder()
                 .setWorkflowId(AgentScheduleWorkflow.workflowIdFor(agentId))

@@ -54,7 +54,7 @@ class StartupReconciliationTest {
                 () -> Long.MAX_VALUE, new Reconciliation.Options(OrphanPolicy.STOP, Duration.ofSeconds(1), Duration.ofSeconds(5)));
         PostgresTestDatabase database = PostgresTestDatabase.create();
         StartupReconciliation startup = new StartupReconciliation(reconciliation, new ReconciliationProperties(
-                null, true, Duration.ofSeconds(1), Duration.ofSeconds(5), 30, Duration.ofMillis(200), Duration.ofMillis(500)),
+                null, true, Duration.ofSeconds(1), Duration.ofSeconds(5), 30, Duration.ofMillis(200), Duration.ofMillis(500), 8),
                 new ClusterLock(new DriverManagerDataSource(database.jdbcUrl(), PostgresTestDatabase.USER, "")));
         try {
             startup.onApplicationEvent(null);

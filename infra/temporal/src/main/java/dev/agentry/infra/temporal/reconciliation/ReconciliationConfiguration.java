@@ -34,7 +34,7 @@ class ReconciliationConfiguration {
         return new Reconciliation(events, new LifecycleEventsInTheStore(jdbc, eventSerializer), commands, temporal,
                 new SyncTokenProgress(jdbc, tokenSerializer),
                 new Reconciliation.Options(properties.orphanPolicy(temporalProperties.embedded()),
-                        properties.stopGrace(), properties.commandTimeout()),
+                        properties.stopGrace(), properties.commandTimeout(), properties.concurrency()),
                 new RepairMetric(openTelemetry.getIfAvailable(OpenTelemetry::noop)));
     }
 

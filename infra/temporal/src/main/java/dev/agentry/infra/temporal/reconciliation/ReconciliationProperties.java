@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param startupAttempts     how often reconciliation at startup tries while Temporal is unavailable or
  *                            temporal-sync has not caught up
  * @param startupFirstRetry   the wait before the second attempt; it doubles up to {@code startupLongestRetry}
+ * @param concurrency         how many schedules are described, or repairs made, at a time
  */
 @ConfigurationProperties("agentry.reconciliation")
 public record ReconciliationProperties(
@@ -26,7 +27,8 @@ public record ReconciliationProperties(
         @DefaultValue("30s") Duration commandTimeout,
         @DefaultValue("10") int startupAttempts,
         @DefaultValue("2s") Duration startupFirstRetry,
-        @DefaultValue("2m") Duration startupLongestRetry) {
+        @DefaultValue("2m") Duration startupLongestRetry,
+        @DefaultValue("8") int concurrency) {
 
     OrphanPolicy orphanPolicy(boolean embeddedTemporal) {
         if (orphanPolicy != null) {
