@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 public final class PlatformProcess implements AutoCloseable {
 
     private static final String READY_LINE = "Agentry MCP endpoint: ";
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    /** a loaded machine starts the platform slowly: -Dagentry.platform-startup-seconds gives it longer */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(Long.getLong("agentry.platform-startup-seconds", 120));
     private static final int LOG_LINES_IN_FAILURES = 150;
     /** a smaller heap than the JVM's default and a quicker start, for tests beside other builds */
     private static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx768m", "-XX:TieredStopAtLevel=1");
