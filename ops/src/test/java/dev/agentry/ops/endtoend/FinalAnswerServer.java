@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An OpenAI-compatible chat-completions server whose every answer is a final answer, in the wire
  * format of {@code POST /v1/chat/completions}; it counts the requests it got.
  */
-final class FinalAnswerServer extends LocalChatCompletionsServer {
+public final class FinalAnswerServer extends LocalChatCompletionsServer {
 
     private static final String ANSWER = """
             {"id":"chatcmpl-%d","object":"chat.completion","created":1764144000,"model":"%s",
@@ -23,11 +23,11 @@ final class FinalAnswerServer extends LocalChatCompletionsServer {
         this.model = model;
     }
 
-    static FinalAnswerServer start(String model) {
+    public static FinalAnswerServer start(String model) {
         return new FinalAnswerServer(model);
     }
 
-    int requests() {
+    public int requests() {
         return requests.get();
     }
 

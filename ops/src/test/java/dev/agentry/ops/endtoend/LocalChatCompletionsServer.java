@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /** An OpenAI-compatible server on a free local port that answers {@code POST /v1/chat/completions}. */
-abstract class LocalChatCompletionsServer implements AutoCloseable {
+public abstract class LocalChatCompletionsServer implements AutoCloseable {
 
     private final HttpServer server;
 
@@ -57,7 +57,7 @@ abstract class LocalChatCompletionsServer implements AutoCloseable {
     }
 
     /** With {@code /v1}, as {@code agentry.providers.openai-compatible.base-url} takes it. */
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 

@@ -20,11 +20,14 @@ import java.util.stream.Stream;
  * The packaged platform ({@code agentry.jar serve}) as a child process on a test database,
  * started the way an operator starts it. Its output goes to a log file that failures quote.
  */
-final class PlatformProcess implements AutoCloseable {
+public final class PlatformProcess implements AutoCloseable {
 
     private static final String READY_LINE = "Agentry MCP endpoint: ";
-    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(120);
+    /** a loaded machine starts the platform slowly: -Dagentry.platform-startup-seconds gives it longer */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(Long.getLong("agentry.platform-startup-seconds", 120));
     private static final int LOG_LINES_IN_FAILURES = 150;
+    /** a smaller heap than the JVM's default and a quicker start, for tests beside other builds */
+    private static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx768m", "-XX:TieredStopAtLevel=1");
 
     private final Process process;
     private final Path log;
@@ -51,7 +54,17 @@ final class PlatformProcess implements AutoCloseable {
                 "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + PostgresTestDatabase.USER));
         withDatabase.addAll(List.of(properties));
-        return startServe(home, adminToken, log, withDatabase.toArray(String[]::new));
+        return startServe(home, adminToken, log, TEST_JVM_OPTIONS, withDatabase.toArray(String[]::new));
+    }
+
+    /** As {@link #start}, with these JVM options instead of the tests' smaller heap (none: the JVM's defaults). */
+    public static PlatformProcess startWithJvmOptions(PostgresTestDatabase database, Path home, String adminToken, Path log,
+                                                      List<String> jvmOptions, String... properties) {
+        List<String> withDatabase = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + PostgresTestDatabase.USER));
+        withDatabase.addAll(List.of(properties));
+        return startServe(home, adminToken, log, jvmOptions, withDatabase.toArray(String[]::new));
     }
 
     /**
@@ -59,7 +72,7 @@ final class PlatformProcess implements AutoCloseable {
      * its own PostgreSQL with its data under {@code home}.
      */
     static PlatformProcess startEmbedded(Path home, String adminToken, Path log, String... properties) {
-        return startServe(home, adminToken, log, properties);
+        return startServe(home, adminToken, log, TEST_JVM_OPTIONS, properties);
     }
 
     /** The packaged platform under test. */
@@ -67,17 +80,16 @@ final class PlatformProcess implements AutoCloseable {
         return Path.of(System.getProperty("agentry.jar", "target/agentry.jar")).toAbsolutePath();
     }
 
-    private static PlatformProcess startServe(Path home, String adminToken, Path log, String... properties) {
+    private static PlatformProcess startServe(Path home, String adminToken, Path log, List<String> jvmOptions,
+                                              String... properties) {
         Path jar = jar();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("the packaged platform " + jar + " is missing: run 'mvn package' in ops first");
         }
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-XX:TieredStopAtLevel=1",
-                "-jar", jar.toString(), "serve",
-                "--server.port=" + port));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "serve", "--server.port=" + port));
         command.addAll(List.of(properties));
         if (Stream.of(properties).noneMatch(property -> property.startsWith("--agentry.temporal."))) {
             // its in-memory Temporal service must not take the fixed port beside other builds on this machine
@@ -110,11 +122,11 @@ final class PlatformProcess implements AutoCloseable {
     }
 
     /** The platform's process; its children (the embedded PostgreSQL) are among its descendants. */
-    ProcessHandle handle() {
+    public ProcessHandle handle() {
         return process.toHandle();
     }
 
-    String mcpUrl() {
+    public String mcpUrl() {
         return "http://127.0.0.1:" + port + "/mcp";
     }
 
