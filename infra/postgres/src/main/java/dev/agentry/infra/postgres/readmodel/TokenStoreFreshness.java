@@ -85,6 +85,10 @@ class TokenStoreFreshness implements ReadModelFreshness {
         if (globalIndex <= 0 || local.allHeldAndReached(globalIndex)) {
             return true;
         }
+        if (local.holdsEverySegmentOfEveryReadModel()) {
+            // no other node has a say, so the shared tokens (at best as far as this node's) need no query
+            return false;
+        }
         List<String> processors = local.readModelProcessors().stream().map(StreamingEventProcessor::getName).toList();
         if (processors.isEmpty()) {
             return true;
