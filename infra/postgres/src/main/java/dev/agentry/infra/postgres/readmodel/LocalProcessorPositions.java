@@ -2,11 +2,14 @@ package dev.agentry.infra.postgres.readmodel;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -40,6 +43,12 @@ class LocalProcessorPositions {
                 .toList();
     }
 
+    /** True when this node's processors hold every segment of every read model (one node, or a rebuild). */
+    boolean holdsEverySegmentOfEveryReadModel() {
+        List<StreamingEventProcessor> processors = readModelProcessors();
+        return !processors.isEmpty() && processors.stream().allMatch(LocalProcessorPositions::holdsEverySegment);
+    }
+
     long highestGlobalIndex() {
         return jdbc.sql("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry").query(Long.class).single();
     }
@@ -57,14 +66,18 @@ class LocalProcessorPositions {
         return coveredFraction > 0.999;
     }
 
-    /** True when the processor's claimed segments cover the whole stream and all are at or past {@code target}. */
+    /** True when the processor's claimed segments cover the whole stream and all have handled the event at {@code target}. */
     static boolean hasReached(StreamingEventProcessor processor, long target) {
         if (target == 0) {
             return true;
         }
         // one snapshot of the statuses for both checks: a segment claimed in between must be at the target too
         Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
-        return statuses.stream().allMatch(status -> status.getCurrentPosition().orElse(0) >= target)
+        // covers, not a position at or past the target: an event committed after a later one is a gap in the token
+        // until the processor has handled it, while the token's position already stands past it
+        TrackingToken event = GapAwareTrackingToken.newInstance(target, Collections.emptySortedSet());
+        return statuses.stream().allMatch(status -> status.getTrackingToken() != null
+                        && status.getTrackingToken().covers(event))
                 && coverTheStream(statuses);
     }
 }
