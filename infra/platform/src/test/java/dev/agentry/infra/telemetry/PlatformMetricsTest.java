@@ -129,11 +129,11 @@ class PlatformMetricsTest {
         String pool = (String) OtlpReceiver.attributes(counts.get(0).getAttributesList()).get("db.client.connection.pool.name");
 
         assertThat(byState).containsOnlyKeys("idle", "used");
-        assertThat(byState.get("idle") + byState.get("used")).isBetween(1L, 10L);
+        assertThat(byState.get("idle") + byState.get("used")).isBetween(1L, 20L);
         assertThat(pool).isNotBlank();
         assertThat(latest("db.client.connection.max").getSum().getDataPointsList()).singleElement()
                 .satisfies(point -> {
-                    assertThat(point.getAsInt()).isEqualTo(10);
+                    assertThat(point.getAsInt()).isEqualTo(20);
                     assertThat(OtlpReceiver.attributes(point.getAttributesList()))
                             .isEqualTo(Map.of("db.client.connection.pool.name", pool));
                 });

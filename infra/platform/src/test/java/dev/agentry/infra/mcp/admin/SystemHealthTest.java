@@ -67,7 +67,7 @@ class SystemHealthTest {
                 // the in-memory service does not implement DescribeTaskQueue
                 .containsEntry("pollers", "unknown");
         assertThat((Map<String, Object>) health.get("postgres")).containsEntry("reachable", true)
-                .containsEntry("pool_max", 10);
+                .containsEntry("pool_max", 20);
         assertThat((List<Map<String, Object>>) health.get("processors"))
                 .filteredOn(processor -> processor.get("name").equals("temporal-sync")).singleElement()
                 .satisfies(processor -> assertThat(processor).containsEntry("status", "running")
