@@ -2,19 +2,11 @@ package dev.agentry.ops.bench;
 
 import dev.agentry.infra.platform.testing.PostgresTestDatabase;
 import dev.agentry.infra.platform.testing.RunningPlatform;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,7 +53,7 @@ public final class CommandThroughputBenchmark {
         List<String> table = new ArrayList<>();
         boolean untruthful = false;
         try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
-            double baseline = singleRowInsertsPerSecond(database);
+            double baseline = SingleRowInserts.perSecond(database, SESSIONS, COMMANDS);
             try (RunningPlatform node = RunningPlatform.serving(database, home.resolve("node"),
                     "agentry.admin-token=" + ADMIN_TOKEN)) {
                 warmUp(node.mcpUrl());
@@ -113,7 +105,7 @@ public final class CommandThroughputBenchmark {
 
     /** JIT, connection pools and sessions warmed by a few calls that the figures leave out. */
     private static void warmUp(String url) {
-        try (McpSyncClient client = connect(url)) {
+        try (McpSyncClient client = McpSession.client(url, ADMIN_TOKEN)) {
             for (int call = 0; call < WARM_UP; call++) {
                 client.callTool(new McpSchema.CallToolRequest("create_agent",
                         Map.of("name", "warm-up " + call, "instructions", "Warm up.")));
@@ -130,7 +122,7 @@ public final class CommandThroughputBenchmark {
         ExecutorService sessions = Executors.newFixedThreadPool(SESSIONS);
         List<McpSyncClient> clients = new ArrayList<>();
         for (int session = 0; session < SESSIONS; session++) {
-            clients.add(connect(url));
+            clients.add(McpSession.client(url, ADMIN_TOKEN));
         }
         long started = System.nanoTime();
         List<Future<?>> running = new ArrayList<>();
@@ -157,47 +149,5 @@ public final class CommandThroughputBenchmark {
         sessions.shutdown();
         clients.forEach(McpSyncClient::close);
         return new Outcome(tool, COMMANDS / seconds, latencies, Map.copyOf(failures), untrue.get());
-    }
-
-    private static McpSyncClient connect(String url) {
-        URI mcp = URI.create(url);
-        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport
-                        .builder(mcp.getScheme() + "://" + mcp.getAuthority())
-                        .endpoint(mcp.getPath())
-                        .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + ADMIN_TOKEN))
-                        .build())
-                .requestTimeout(Duration.ofSeconds(60))
-                .build();
-        client.initialize();
-        return client;
-    }
-
-    /** As many single-row inserts as commands, from as many JDBC clients as sessions: what the database allows. */
-    private static double singleRowInsertsPerSecond(PostgresTestDatabase database) throws Exception {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE bench_insert (id BIGINT PRIMARY KEY, payload TEXT NOT NULL)");
-        }
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService clients = Executors.newFixedThreadPool(SESSIONS);
-        long started = System.nanoTime();
-        List<Future<?>> running = new ArrayList<>();
-        for (int client = 0; client < SESSIONS; client++) {
-            running.add(clients.submit(() -> {
-                try (Connection connection = database.connect();
-                     PreparedStatement insert = connection.prepareStatement("INSERT INTO bench_insert VALUES (?, ?)")) {
-                    for (int row = next.getAndIncrement(); row < COMMANDS; row = next.getAndIncrement()) {
-                        insert.setLong(1, row);
-                        insert.setString(2, "agent " + row);
-                        insert.executeUpdate();
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> client : running) {
-            client.get();
-        }
-        clients.shutdown();
-        return COMMANDS / ((System.nanoTime() - started) / 1e9);
     }
 }

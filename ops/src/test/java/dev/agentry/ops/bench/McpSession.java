@@ -20,6 +20,11 @@ final class McpSession implements AutoCloseable {
     }
 
     static McpSession connect(String url, String token) {
+        return new McpSession(client(url, token));
+    }
+
+    /** The SDK's own client on the endpoint, initialized, for benchmarks that read its raw results. */
+    static McpSyncClient client(String url, String token) {
         URI mcp = URI.create(url);
         McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport
                         .builder(mcp.getScheme() + "://" + mcp.getAuthority())
@@ -29,7 +34,7 @@ final class McpSession implements AutoCloseable {
                 .requestTimeout(Duration.ofSeconds(60))
                 .build();
         client.initialize();
-        return new McpSession(client);
+        return client;
     }
 
     /** The structured result of the call; a failed call throws with the tool's text. */

@@ -2,21 +2,11 @@ package dev.agentry.ops.bench;
 
 import dev.agentry.infra.platform.testing.PostgresTestDatabase;
 import dev.agentry.infra.platform.testing.RunningPlatform;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +36,7 @@ public final class TruthfulWritesBenchmark {
         Path home = Files.createTempDirectory("agentry-bench");
         List<String> table = new ArrayList<>();
         try (PostgresTestDatabase database = PostgresTestDatabase.create()) {
-            double baselinePerSecond = singleRowInsertsPerSecond(database);
+            double baselinePerSecond = SingleRowInserts.perSecond(database, SESSIONS, CREATES);
             try (RunningPlatform first = RunningPlatform.serving(database, home.resolve("first"),
                     "agentry.admin-token=" + ADMIN_TOKEN, "agentry.projections.segments=2");
                  RunningPlatform second = RunningPlatform.serving(database, home.resolve("second"),
@@ -88,7 +78,7 @@ public final class TruthfulWritesBenchmark {
         for (int session = 0; session < SESSIONS; session++) {
             String url = nodes.get(session % nodes.size());
             running.add(sessions.submit(() -> {
-                try (McpSyncClient client = connect(url)) {
+                try (McpSyncClient client = McpSession.client(url, ADMIN_TOKEN)) {
                     for (int call = next.getAndIncrement(); call < CREATES; call = next.getAndIncrement()) {
                         McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("create_agent",
                                 Map.of("name", "agent " + call, "instructions", "Say hello.")));
@@ -109,47 +99,5 @@ public final class TruthfulWritesBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         sessions.shutdown();
         return new Outcome(successes.get(), Map.copyOf(failures), CREATES / seconds);
-    }
-
-    private static McpSyncClient connect(String url) {
-        URI mcp = URI.create(url);
-        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport
-                        .builder(mcp.getScheme() + "://" + mcp.getAuthority())
-                        .endpoint(mcp.getPath())
-                        .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + ADMIN_TOKEN))
-                        .build())
-                .requestTimeout(Duration.ofSeconds(60))
-                .build();
-        client.initialize();
-        return client;
-    }
-
-    /** As many single-row inserts as creates, from as many JDBC clients as sessions: what the database allows. */
-    private static double singleRowInsertsPerSecond(PostgresTestDatabase database) throws Exception {
-        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE bench_insert (id BIGINT PRIMARY KEY, payload TEXT NOT NULL)");
-        }
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService clients = Executors.newFixedThreadPool(SESSIONS);
-        long started = System.nanoTime();
-        List<Future<?>> running = new ArrayList<>();
-        for (int client = 0; client < SESSIONS; client++) {
-            running.add(clients.submit(() -> {
-                try (Connection connection = database.connect();
-                     PreparedStatement insert = connection.prepareStatement("INSERT INTO bench_insert VALUES (?, ?)")) {
-                    for (int row = next.getAndIncrement(); row < CREATES; row = next.getAndIncrement()) {
-                        insert.setLong(1, row);
-                        insert.setString(2, "agent " + row);
-                        insert.executeUpdate();
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> client : running) {
-            client.get();
-        }
-        clients.shutdown();
-        return CREATES / ((System.nanoTime() - started) / 1e9);
     }
 }
