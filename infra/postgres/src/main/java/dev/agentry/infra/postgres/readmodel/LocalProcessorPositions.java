@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -79,5 +80,26 @@ class LocalProcessorPositions {
         return statuses.stream().allMatch(status -> status.getTrackingToken() != null
                         && status.getTrackingToken().covers(event))
                 && coverTheStream(statuses);
+    }
+
+    /**
+     * Waits, looking every {@code poll}, until every processor {@link #hasReached has reached} the event.
+     *
+     * @return false when {@code timeout} passed first
+     */
+    static boolean awaitAllReached(List<StreamingEventProcessor> processors, long target, Duration timeout, Duration poll) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!processors.stream().allMatch(processor -> hasReached(processor, target))) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(poll.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the read models to reach event " + target, e);
+            }
+        }
+        return true;
     }
 }

@@ -97,7 +97,10 @@ public class ProjectionRebuild {
         List<StreamingEventProcessor> processors = chosen(shadow.readModels());
         // the shadow's tokens start empty and its tables empty: the processors already replay from the first event
         replay(processors, false, timeout, interval, progress);
-        awaitReached(processors, positions.highestGlobalIndex(), System.nanoTime() + timeout.toNanos(), timeout);
+        long head = positions.highestGlobalIndex();
+        if (!LocalProcessorPositions.awaitAllReached(processors, head, timeout, POLL)) {
+            throw new IllegalStateException("the read models did not reach event " + head + " within " + timeout);
+        }
         shadow.switchOver(processors, switchTimeout);
         return processors.stream().map(StreamingEventProcessor::getName).toList();
     }
@@ -147,15 +150,6 @@ public class ProjectionRebuild {
             pause();
         }
         processors.forEach(processor -> log.info("Read model '{}' rebuilt up to event {}", processor.getName(), target));
-    }
-
-    private static void awaitReached(List<StreamingEventProcessor> processors, long target, long deadline, Duration timeout) {
-        while (!processors.stream().allMatch(processor -> LocalProcessorPositions.hasReached(processor, target))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the read models did not reach event " + target + " within " + timeout);
-            }
-            pause();
-        }
     }
 
     private static void awaitEverySegmentHeld(StreamingEventProcessor processor, long deadline, Duration timeout) {

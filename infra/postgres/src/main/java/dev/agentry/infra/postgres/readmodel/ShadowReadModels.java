@@ -186,7 +186,10 @@ class ShadowReadModels {
                 long livePosition = liveTokens.values().stream().mapToLong(StoredToken::position).max().orElse(0);
                 // the shadow's processors keep running (they touch none of the locked tables) until they are at
                 // least as far as the live ones, and stop within their short event-availability timeout
-                awaitReached(processors, livePosition, timeout);
+                if (!LocalProcessorPositions.awaitAllReached(processors, livePosition, timeout, POLL)) {
+                    throw new IllegalStateException("the rebuilt read models did not reach the live ones' position "
+                            + livePosition + " within " + timeout + "; nothing was switched");
+                }
                 long reached = System.nanoTime();
                 stopAll(processors);
                 long stopped = System.nanoTime();
@@ -248,22 +251,6 @@ class ShadowReadModels {
             }
         }
         return tokens;
-    }
-
-    private static void awaitReached(List<StreamingEventProcessor> processors, long position, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!processors.stream().allMatch(processor -> LocalProcessorPositions.hasReached(processor, position))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the rebuilt read models did not reach the live ones' position " + position
-                        + " within " + timeout + "; nothing was switched");
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted during the switch", e);
-            }
-        }
     }
 
     /** Stops the processors together: each takes up to its event-availability timeout to notice. */
