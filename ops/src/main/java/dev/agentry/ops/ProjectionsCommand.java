@@ -3,8 +3,6 @@ package dev.agentry.ops;
 import dev.agentry.infra.postgres.readmodel.ProjectionRebuild;
 import dev.agentry.infra.postgres.readmodel.ReadModelComparison;
 import dev.agentry.query.api.ReadModel;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine.Command;
@@ -89,8 +87,7 @@ class ProjectionsCommand {
             if (online) {
                 properties.addAll(onlineProperties(names));
             }
-            try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ReadModelRebuildApplication.class)
-                    .web(WebApplicationType.NONE)
+            try (ConfigurableApplicationContext context = ReadModelRebuildApplication.builder()
                     .run(properties.toArray(String[]::new))) {
                 List<String> tables = names.stream().flatMap(name -> ReadModel.TABLES.get(name).stream()).toList();
                 ReadModelComparison comparison = verify
@@ -122,8 +119,6 @@ class ProjectionsCommand {
          */
         private static List<String> onlineProperties(Set<String> names) {
             return List.of("--spring.flyway.enabled=false",
-                    // the switch stops the processors while the live tables wait: they notice within this
-                    "--agentry.projections.event-availability-timeout=50ms",
                     "--spring.datasource.hikari.connection-init-sql=SET search_path TO " + ONLINE_SCHEMA + ", public",
                     "--agentry.projections.online-rebuild.schema=" + ONLINE_SCHEMA,
                     "--agentry.projections.online-rebuild.read-models=" + String.join(",", names));

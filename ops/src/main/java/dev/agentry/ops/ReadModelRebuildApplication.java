@@ -1,6 +1,8 @@
 package dev.agentry.ops;
 
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
@@ -14,4 +16,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan({"dev.agentry.query", "dev.agentry.infra.postgres.eventstore",
         "dev.agentry.infra.postgres.readmodel", "dev.agentry.infra.postgres.embedded"})
 public class ReadModelRebuildApplication {
+
+    /**
+     * The rebuild's application with its defaults, which the command line overrides: its processors notice
+     * within 50 ms that they are asked to stop, as the rebuild restarts them from the beginning, and the
+     * online switch stops them while the live tables wait.
+     */
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(ReadModelRebuildApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("agentry.projections.event-availability-timeout=50ms");
+    }
 }

@@ -5,7 +5,12 @@ import dev.agentry.command.api.RegisterModel;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
@@ -13,13 +18,16 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.SimpleQueryBus;
 import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +51,9 @@ public final class QuerySide implements AutoCloseable {
     /** Each processing group's handlers: a group may have several classes, as Axon allows. */
     private final Map<String, List<AnnotationEventHandlerAdapter>> processingGroups = new TreeMap<>();
     private final QueryGateway queryGateway;
+    private final SpringTransactionManager transactions;
+    /** Events published but not yet delivered while {@link #inOneBatch} runs; null otherwise. */
+    private List<DomainEventMessage<?>> batch;
     private final Map<String, Long> nextSequence = new HashMap<>();
     private Instant clock = START;
     private Duration clockStep = Duration.ofMinutes(1);
@@ -56,6 +67,7 @@ public final class QuerySide implements AutoCloseable {
         if (clock != null) {
             context.registerBean(Clock.class, () -> clock);
         }
+        context.registerBean(JdbcTemplate.class, () -> new JdbcTemplate(dataSource));
         context.registerBean(JdbcClient.class, () -> JdbcClient.create(dataSource));
         context.registerBean(ObjectMapper.class, () -> new ObjectMapper());
         context.scan("dev.agentry.query");
@@ -72,6 +84,7 @@ public final class QuerySide implements AutoCloseable {
             }
         }
         queryGateway = DefaultQueryGateway.builder().queryBus(queryBus).build();
+        transactions = new SpringTransactionManager(new JdbcTransactionManager(dataSource));
     }
 
     public Set<String> processingGroups() {
@@ -99,6 +112,41 @@ public final class QuerySide implements AutoCloseable {
     /** Hands an already published event to every projection again, as after a crash before the token was stored. */
     public void redeliver(DomainEventMessage<?> event) {
         processingGroups.values().forEach(group -> group.forEach(projection -> deliver(projection, event)));
+    }
+
+    /**
+     * Delivers the events that {@code publishing} publishes only once it is done, as a streaming processor does:
+     * to each processing group in one unit of work with one transaction, which a failing event rolls back.
+     *
+     * @return the published events, in order
+     */
+    public List<DomainEventMessage<?>> inOneBatch(Runnable publishing) {
+        batch = new ArrayList<>();
+        List<DomainEventMessage<?>> published;
+        try {
+            publishing.run();
+        } finally {
+            published = batch;
+            batch = null;
+        }
+        deliverInOneBatch(published);
+        return published;
+    }
+
+    /** Hands {@code events} to every processing group as one batch each; throws if a group's batch rolled back. */
+    public void deliverInOneBatch(List<DomainEventMessage<?>> events) {
+        processingGroups.forEach((name, group) -> {
+            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(events));
+            unitOfWork.attachTransaction(transactions);
+            ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+                EventMessage<?> event = unitOfWork.getMessage();
+                group.forEach(projection -> deliver(projection, event));
+                return null;
+            }, RollbackConfigurationType.ANY_THROWABLE);
+            if (result.isExceptional()) {
+                throw new IllegalStateException("the batch of " + name + " rolled back", result.exceptionResult());
+            }
+        });
     }
 
     /** What a processor does before replaying its group from the start. */
@@ -132,11 +180,15 @@ public final class QuerySide implements AutoCloseable {
         clock = clock.plus(clockStep);
         DomainEventMessage<?> message = new GenericDomainEventMessage<>(aggregateType, aggregateId, sequence, event,
                 actor.metaData(), UUID.randomUUID().toString(), clock);
-        redeliver(message);
+        if (batch != null) {
+            batch.add(message);
+        } else {
+            redeliver(message);
+        }
         return message;
     }
 
-    private static void deliver(AnnotationEventHandlerAdapter projection, DomainEventMessage<?> event) {
+    private static void deliver(AnnotationEventHandlerAdapter projection, EventMessage<?> event) {
         try {
             if (projection.canHandle(event)) {
                 projection.handle(event);

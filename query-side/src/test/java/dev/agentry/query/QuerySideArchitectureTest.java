@@ -35,10 +35,12 @@ class QuerySideArchitectureTest {
                 .check(QUERY_SIDE);
     }
 
+    /** The api, and the write buffer that the projections of every package share. */
     @Test
-    void onlyTheApiIsPublic() {
+    void onlyTheApiAndTheSharedWritesArePublic() {
         classes().that().resideInAPackage("dev.agentry.query..")
                 .and().resideOutsideOfPackage("dev.agentry.query.api..")
+                .and().resideOutsideOfPackage("dev.agentry.query.write..")
                 .should().notBePublic()
                 .check(QUERY_SIDE);
     }

@@ -28,8 +28,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Files;
@@ -75,8 +73,7 @@ public final class ProjectionReplayBenchmark {
         List<String> table = new ArrayList<>();
         boolean lost;
         try (PostgresTestDatabase database = PostgresTestDatabase.create();
-             ConfigurableApplicationContext context = new SpringApplicationBuilder(ReadModelRebuildApplication.class)
-                     .web(WebApplicationType.NONE)
+             ConfigurableApplicationContext context = ReadModelRebuildApplication.builder()
                      .run("--spring.datasource.url=" + database.jdbcUrl(),
                              "--spring.datasource.username=" + PostgresTestDatabase.USER,
                              "--agentry.home=" + Files.createTempDirectory("agentry-bench-replay"))) {

@@ -18,8 +18,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import dev.agentry.query.write.ReadModelWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -38,16 +38,18 @@ import java.time.ZoneOffset;
 class AgentStatusProjection {
 
     private final JdbcClient jdbc;
+    private final ReadModelWrites writes;
     private final ObjectMapper json;
 
-    AgentStatusProjection(JdbcClient jdbc, ObjectMapper json) {
+    AgentStatusProjection(JdbcClient jdbc, ReadModelWrites writes, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
     @EventHandler
     void on(AgentCreated event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        StatementSpec insert = jdbc.sql("""
+        ReadModelWrites.Write insert = writes.sql("""
                 INSERT INTO agent_status (agent_id, owner_id, name, instructions, tier, model,
                     schedule_cron, schedule_timezone, tools, overlap, catch_up, max_consecutive_failures,
                     notify, max_tokens_per_run, max_tokens_per_day, status, created_at, updated_at, version)
@@ -61,12 +63,12 @@ class AgentStatusProjection {
                 .param("status", AgentStatus.STOPPED.name())
                 .param("at", utc(at))
                 .param("version", sequence);
-        withSettings(insert, event.settings()).update();
+        withSettings(insert, event.settings()).execute();
     }
 
     @EventHandler
     void on(AgentReconfigured event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        StatementSpec update = jdbc.sql("""
+        ReadModelWrites.Write update = writes.sql("""
                 UPDATE agent_status
                 SET name = :name, instructions = :instructions, tier = :tier, model = :model,
                     schedule_cron = :cron, schedule_timezone = :timezone, tools = CAST(:tools AS jsonb),
@@ -78,7 +80,7 @@ class AgentStatusProjection {
                 .param("agentId", event.agentId())
                 .param("at", utc(at))
                 .param("version", sequence);
-        withSettings(update, event.settings()).update();
+        withSettings(update, event.settings()).execute();
     }
 
     @EventHandler
@@ -118,7 +120,7 @@ class AgentStatusProjection {
     }
 
     private void changeStatus(String agentId, AgentStatus status, long sequence, Instant at) {
-        jdbc.sql("""
+        writes.sql("""
                 UPDATE agent_status SET status = :status, updated_at = :at, version = :version
                 WHERE agent_id = :agentId AND version < :version
                 """)
@@ -126,7 +128,7 @@ class AgentStatusProjection {
                 .param("status", status.name())
                 .param("at", utc(at))
                 .param("version", sequence)
-                .update();
+                .execute();
     }
 
     /**
@@ -135,7 +137,7 @@ class AgentStatusProjection {
      */
     private void recordLastRun(String agentId, String runId, String outcome, Instant finishedAt, long sequence) {
         String isLatest = "(last_run_finished_at IS NULL OR last_run_finished_at <= :finishedAt)";
-        jdbc.sql("""
+        writes.sql("""
                 UPDATE agent_status SET
                     last_run_id = CASE WHEN %1$s THEN :runId ELSE last_run_id END,
                     last_run_outcome = CASE WHEN %1$s THEN :outcome ELSE last_run_outcome END,
@@ -148,10 +150,10 @@ class AgentStatusProjection {
                 .param("outcome", outcome)
                 .param("finishedAt", utc(finishedAt))
                 .param("version", sequence)
-                .update();
+                .execute();
     }
 
-    private StatementSpec withSettings(StatementSpec statement, AgentSettings settings) {
+    private ReadModelWrites.Write withSettings(ReadModelWrites.Write statement, AgentSettings settings) {
         return statement
                 .param("name", settings.name())
                 .param("instructions", settings.instructions())

@@ -34,6 +34,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.MetaData;
+import dev.agentry.query.write.ReadModelWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -53,10 +54,12 @@ class AuditTrailProjection {
     private static final String SYSTEM_ACTOR = "system";
 
     private final JdbcClient jdbc;
+    private final ReadModelWrites writes;
     private final ObjectMapper json;
 
-    AuditTrailProjection(JdbcClient jdbc, ObjectMapper json) {
+    AuditTrailProjection(JdbcClient jdbc, ReadModelWrites writes, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
     }
 
@@ -195,7 +198,7 @@ class AuditTrailProjection {
         MetaData metaData = message.getMetaData();
         String actorId = (String) metaData.get(MessageMetadata.ACTOR_ID);
         String actorName = (String) metaData.get(MessageMetadata.ACTOR_NAME);
-        jdbc.sql("""
+        writes.sql("""
                 INSERT INTO audit_log (event_id, type, at, sequence_number, actor_id, actor,
                     agent_id, user_id, reason, details)
                 VALUES (:eventId, :type, :at, :sequence, :actorId, :actor,
@@ -212,7 +215,7 @@ class AuditTrailProjection {
                 .param("userId", subject.userId())
                 .param("reason", reason)
                 .param("details", toJson(details))
-                .update();
+                .execute();
     }
 
     private String toJson(Map<String, Object> details) {

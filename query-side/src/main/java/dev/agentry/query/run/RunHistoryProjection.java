@@ -12,6 +12,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
+import dev.agentry.query.write.ReadModelWrites;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -35,30 +36,32 @@ class RunHistoryProjection {
             "(SELECT owner_id FROM agent_run_owners WHERE agent_id = :agentId)";
 
     private final JdbcClient jdbc;
+    private final ReadModelWrites writes;
 
-    RunHistoryProjection(JdbcClient jdbc) {
+    RunHistoryProjection(JdbcClient jdbc, ReadModelWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(AgentCreated event) {
-        jdbc.sql("INSERT INTO agent_run_owners (agent_id, owner_id) VALUES (:agentId, :ownerId) ON CONFLICT DO NOTHING")
+        writes.sql("INSERT INTO agent_run_owners (agent_id, owner_id) VALUES (:agentId, :ownerId) ON CONFLICT DO NOTHING")
                 .param("agentId", event.agentId())
                 .param("ownerId", event.ownerId())
-                .update();
+                .execute();
     }
 
     @EventHandler
     void on(AgentDeleted event) {
-        jdbc.sql("UPDATE agent_run_owners SET deleted = TRUE WHERE agent_id = :agentId")
+        writes.sql("UPDATE agent_run_owners SET deleted = TRUE WHERE agent_id = :agentId")
                 .param("agentId", event.agentId())
-                .update();
+                .execute();
     }
 
     @EventHandler
     void on(AgentRunRequested event, @Timestamp Instant at) {
         // DO NOTHING: on redelivery the row may already carry the run's outcome
-        jdbc.sql("""
+        writes.sql("""
                 INSERT INTO agent_runs (run_id, agent_id, owner_id, trigger, outcome, started_at)
                 VALUES (:runId, :agentId, %s, :trigger, 'RUNNING', :at)
                 ON CONFLICT (run_id) DO NOTHING
@@ -67,7 +70,7 @@ class RunHistoryProjection {
                 .param("agentId", event.agentId())
                 .param("trigger", RunTrigger.MANUAL.name())
                 .param("at", utc(at))
-                .update();
+                .execute();
     }
 
     @EventHandler
@@ -105,7 +108,7 @@ class RunHistoryProjection {
     }
 
     private void record(RunRow run) {
-        jdbc.sql("""
+        writes.sql("""
                 INSERT INTO agent_runs (run_id, agent_id, owner_id, trigger, outcome, scheduled_at, started_at,
                     finished_at, model, input_tokens, output_tokens, summary, error_kind, error_message, transcript_ref)
                 VALUES (:runId, :agentId, %s, :trigger, :outcome, :scheduledAt, :startedAt,
@@ -132,7 +135,7 @@ class RunHistoryProjection {
                 .param("errorKind", run.errorKind())
                 .param("errorMessage", run.errorMessage())
                 .param("transcriptRef", run.transcriptRef())
-                .update();
+                .execute();
     }
 
     private static OffsetDateTime utc(Instant at) {

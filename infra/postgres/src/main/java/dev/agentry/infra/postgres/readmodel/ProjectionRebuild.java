@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -127,9 +128,7 @@ public class ProjectionRebuild {
         }
         long target = positions.highestGlobalIndex();
         if (fromTheBeginning) {
-            for (StreamingEventProcessor processor : processors) {
-                restartFromTheBeginning(processor);
-            }
+            restartFromTheBeginning(processors);
         }
         long nextReport = started;
         for (;;) {
@@ -169,17 +168,21 @@ public class ProjectionRebuild {
                 .min().orElse(0);
     }
 
-    private static void restartFromTheBeginning(StreamingEventProcessor processor) {
+    /** Stopped together: each takes up to its event-availability timeout to notice. */
+    private static void restartFromTheBeginning(List<StreamingEventProcessor> processors) {
+        List<CompletableFuture<Void>> stopped = processors.stream().map(StreamingEventProcessor::shutdownAsync).toList();
         try {
-            processor.shutdownAsync().get();
+            CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new)).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while stopping " + processor.getName(), e);
+            throw new IllegalStateException("interrupted while stopping the read models' processors", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("could not stop " + processor.getName(), e.getCause());
+            throw new IllegalStateException("could not stop the read models' processors", e.getCause());
         }
-        processor.resetTokens();
-        processor.start();
+        for (StreamingEventProcessor processor : processors) {
+            processor.resetTokens();
+            processor.start();
+        }
     }
 
     private static void pause() {
