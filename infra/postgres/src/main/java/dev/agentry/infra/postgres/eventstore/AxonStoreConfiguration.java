@@ -2,6 +2,7 @@ package dev.agentry.infra.postgres.eventstore;
 
 import dev.agentry.infra.postgres.readmodel.ProjectionProperties;
 
+import com.fasterxml.jackson.databind.Module;
 import dev.agentry.command.api.MessageMetadata;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
@@ -47,6 +48,12 @@ class AxonStoreConfiguration {
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
                 .build();
+    }
+
+    /** Applied by Spring Boot to the ObjectMapper that Axon's Jackson serializer reads events with. */
+    @Bean
+    Module canonicalInstants() {
+        return CanonicalInstants.module();
     }
 
     @Bean

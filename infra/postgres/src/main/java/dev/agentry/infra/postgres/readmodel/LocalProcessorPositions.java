@@ -5,12 +5,12 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -74,12 +74,22 @@ class LocalProcessorPositions {
         }
         // one snapshot of the statuses for both checks: a segment claimed in between must be at the target too
         Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
-        // covers, not a position at or past the target: an event committed after a later one is a gap in the token
-        // until the processor has handled it, while the token's position already stands past it
-        TrackingToken event = GapAwareTrackingToken.newInstance(target, Collections.emptySortedSet());
-        return statuses.stream().allMatch(status -> status.getTrackingToken() != null
-                        && status.getTrackingToken().covers(event))
-                && coverTheStream(statuses);
+        return statuses.stream().allMatch(status -> hasHandled(status.getTrackingToken(), target)) && coverTheStream(statuses);
+    }
+
+    /**
+     * Not a position at or past the event: an event committed after a later one is a gap in the token until the
+     * processor has handled it, while the token already stands past it. Nor {@link TrackingToken#covers}, which
+     * also asks for every earlier gap, and so would wait for an event that never commits (a rolled-back append
+     * leaves a gap in the global index that the token keeps for thousands of events).
+     */
+    static boolean hasHandled(TrackingToken token, long globalIndex) {
+        if (token == null) {
+            return false;
+        }
+        return WrappedToken.unwrap(token, GapAwareTrackingToken.class)
+                .map(gapAware -> gapAware.getIndex() >= globalIndex && !gapAware.getGaps().contains(globalIndex))
+                .orElseGet(() -> token.position().orElse(-1) >= globalIndex);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.agentry.infra.postgres.readmodel;
 
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
@@ -10,7 +9,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,13 +91,12 @@ class TokenStoreFreshness implements ReadModelFreshness {
         if (processors.isEmpty()) {
             return true;
         }
-        TrackingToken event = GapAwareTrackingToken.newInstance(globalIndex, Collections.emptySortedSet());
         Map<String, Boolean> coveredByProcessor = new HashMap<>();
         jdbc.sql("SELECT processor_name, token, token_type FROM token_entry WHERE processor_name IN (:names)")
                 .param("names", processors)
                 .query(row -> {
                     TrackingToken token = token(row.getBytes("token"), row.getString("token_type"));
-                    coveredByProcessor.merge(row.getString("processor_name"), token != null && token.covers(event),
+                    coveredByProcessor.merge(row.getString("processor_name"), LocalProcessorPositions.hasHandled(token, globalIndex),
                             Boolean::logicalAnd);
                 });
         // a processor without any segment yet has not started: it includes nothing
