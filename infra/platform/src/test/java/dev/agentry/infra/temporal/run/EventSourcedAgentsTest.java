@@ -59,4 +59,31 @@ class EventSourcedAgentsTest {
             assertThat(agents.find(agentId, FIRE)).isEmpty();
         }
     }
+    @Test
+    void aRunReadsTheLifecycleEventsWhateverTheirAgeButOnlyTheRunsRecordedNearItsDay() {
+        try (PostgresTestDatabase database = PostgresTestDatabase.create();
+             RunningPlatform platform = RunningPlatform.start(database, home)) {
+            platform.send(new CreateUser(ALICE, "alice", Role.USER), "user-admin", "admin");
+            String agentId = UUID.randomUUID().toString();
+            platform.send(new CreateAgent(agentId, ALICE, SETTINGS), ALICE, "alice");
+            Instant now = Instant.now();
+            for (int run = 1; run <= 10; run++) {
+                platform.send(new RecordAgentRun(agentId, "run-" + run, RunTrigger.SCHEDULE, now, now,
+                        now.plusSeconds(20), "claude-sonnet", 100, 20, "done", null), "system:scheduler", "system:scheduler");
+            }
+            // the creation and the first 6 runs were recorded a month ago, and those runs can no longer be read:
+            // if the run's read asked for them it would fail
+            platform.jdbc().sql("""
+                    UPDATE domain_event_entry SET time_stamp = '2026-10-01T08:00:00.000Z'
+                    WHERE aggregate_identifier = ? AND sequence_number <= 6
+                    """).param(agentId).update();
+            platform.jdbc().sql("""
+                    UPDATE domain_event_entry SET payload = convert_to('{not json', 'UTF8')
+                    WHERE aggregate_identifier = ? AND sequence_number BETWEEN 1 AND 6
+                    """).param(agentId).update();
+
+            EventSourcedAgents agents = platform.bean(EventSourcedAgents.class);
+            assertThat(agents.find(agentId, now)).contains(new EventSourcedAgents.LiveAgent(ALICE, SETTINGS, 4 * 120));
+        }
+    }
 }
