@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ import java.util.regex.Pattern;
  * JVM's default flags as the README starts it) on a PostgreSQL database with the embedded Temporal service: idle
  * with no agent (the baseline), after {@code create_agent} of many agents from 16 MCP sessions, and after reads
  * under load. Run with {@code mvn -B -pl ops -am -DskipTests -Pbench verify} (it needs {@code target/agentry.jar});
- * the table goes to {@code ops/target/bench/memory.txt}. Smaller: {@code -Dbench.memory.agents=1000}.
+ * the table goes to {@code ops/target/bench/memory.txt}. Smaller: {@code -Dbench.memory.agents=1000}; with JVM flags of
+ * the operator's choice: {@code -Dbench.memory.jvm-options="-Xmx256m -XX:+UseSerialGC"}.
  */
 public final class MemoryBenchmark {
 
@@ -40,11 +42,13 @@ public final class MemoryBenchmark {
         int agents = BenchTable.size("bench.memory.agents", 10_000);
         int readsPerSecond = BenchTable.size("bench.memory.reads-per-second", 300);
         Duration reading = Duration.ofSeconds(BenchTable.size("bench.memory.read-seconds", 20));
+        List<String> jvmOptions = Arrays.stream(System.getProperty("bench.memory.jvm-options", "").split("\\s+"))
+                .filter(option -> !option.isBlank()).toList();
         Path home = Files.createTempDirectory("agentry-bench");
         List<String> table = new ArrayList<>();
         try (PostgresTestDatabase database = PostgresTestDatabase.create();
              PlatformProcess platform = PlatformProcess.startWithJvmOptions(database, home, ADMIN_TOKEN,
-                     Path.of("target", "bench", "memory-platform.log").toAbsolutePath(), List.of())) {
+                     Path.of("target", "bench", "memory-platform.log").toAbsolutePath(), jvmOptions)) {
             long pid = platform.handle().pid();
             Thread.sleep(IDLE.toMillis());
             Memory idle = Memory.of(pid);
@@ -70,7 +74,8 @@ public final class MemoryBenchmark {
                 Memory collected = Memory.of(pid);
 
                 table.add("what | figure");
-                table.add("JVM flags | the defaults (README: java -jar agentry.jar serve): max heap %d MB of %d MB RAM".formatted(
+                table.add("JVM flags | %s: max heap %d MB of %d MB RAM".formatted(jvmOptions.isEmpty()
+                        ? "the defaults (README: java -jar agentry.jar serve)" : String.join(" ", jvmOptions),
                         maxHeapMegabytes(pid), physicalMegabytes()));
                 table.add("idle, 0 agents (baseline) | %s".formatted(idle));
                 table.add("after create_agent x %d from %d sessions (%.0f/s) | %s".formatted(agentIds.size(), SESSIONS,
