@@ -86,7 +86,18 @@ class ProjectionsCommand {
             List<String> properties = new ArrayList<>(applicationProperties);
             if (online) {
                 properties.addAll(onlineProperties(names));
+            } else {
+                properties.add(ReadModelRebuildApplication.replayingTogether(names));
             }
+            try {
+                return rebuild(properties, names, out);
+            } catch (IllegalStateException | IllegalArgumentException failed) {
+                err.println("Rebuild failed: " + failed.getMessage());
+                return 2;
+            }
+        }
+
+        private int rebuild(List<String> properties, Set<String> names, PrintWriter out) {
             try (ConfigurableApplicationContext context = ReadModelRebuildApplication.builder()
                     .run(properties.toArray(String[]::new))) {
                 List<String> tables = names.stream().flatMap(name -> ReadModel.TABLES.get(name).stream()).toList();

@@ -5,6 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import java.util.Collection;
+
 /**
  * The part of the platform a read-model rebuild needs, and nothing more: the database, the event store and
  * the projections. No aggregate (so no command can append an event), no Temporal client or worker, no
@@ -26,5 +28,13 @@ public class ReadModelRebuildApplication {
         return new SpringApplicationBuilder(ReadModelRebuildApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties("agentry.projections.event-availability-timeout=50ms");
+    }
+
+    /**
+     * The argument that has the rebuild replay {@code readModels} together, with one processor that reads the
+     * stream once for all of them (an offline rebuild; an online one keeps a processor per read model).
+     */
+    public static String replayingTogether(Collection<String> readModels) {
+        return "--agentry.projections.shared-replay.read-models=" + String.join(",", readModels);
     }
 }

@@ -104,6 +104,17 @@ class ProjectionsCommandTest {
                 .contains("Replayed %,d / %,d events".formatted(highest, highest)).contains("done in")
                 .contains("Rebuilt read models: ").contains("agent-status").contains("run-history");
         assertThat(readModelRows("agent_runs")).isEqualTo(runsBefore);
+        // replayed by one shared processor, whose position each read model's own processor continues from
+        assertThat(jdbc.sql("""
+                        SELECT processor_name || ' ' || (convert_from(token, 'UTF8')::jsonb ->> 'index') || ' '
+                            || COALESCE(owner, 'unowned') FROM token_entry
+                        WHERE processor_name IN ('agent-status', 'audit-trail', 'identity', 'model-catalogue', 'run-history')
+                        ORDER BY 1""").query(String.class).list())
+                .containsExactly("agent-status " + highest + " unowned", "audit-trail " + highest + " unowned",
+                        "identity " + highest + " unowned", "model-catalogue " + highest + " unowned",
+                        "run-history " + highest + " unowned");
+        assertThat(jdbc.sql("SELECT count(*) FROM token_entry WHERE processor_name = 'read-model-rebuild'")
+                .query(Long.class).single()).as("the shared processor's tokens are removed").isZero();
     }
 
     @Test
@@ -143,6 +154,23 @@ class ProjectionsCommandTest {
     }
 
     @Test
+    void aRebuildWhileANodeServesIsRefusedAndChangesNothing() {
+        try (RunningPlatform platform = RunningPlatform.start(database, platformHome)) {
+            String tokensBefore = tokens();
+            String statusBefore = readModelRows("agent_status");
+
+            CommandLineRun outcome = agentry("projections", "rebuild", "--timeout", "PT3S");
+
+            assertThat(outcome.exitCode()).as(outcome.out()).isEqualTo(2);
+            assertThat(outcome.err()).startsWith("Rebuild failed: read model 'agent-status' could not claim its segments")
+                    .contains("stop every node first").doesNotContain("Exception");
+            assertThat(tokens()).as("the node's tokens and claims").isEqualTo(tokensBefore);
+            assertThat(readModelRows("agent_status")).isEqualTo(statusBefore);
+            assertThat(agentName(runningAgent)).isEqualTo("morning digest");
+        }
+    }
+
+    @Test
     void anUnknownReadModelIsRefusedNamingTheReadModelsAndNothingIsRebuilt() {
         jdbc.sql("UPDATE agent_status SET name = 'still tampered' WHERE agent_id = ?").param(idleAgent).update();
         try {
@@ -176,6 +204,12 @@ class ProjectionsCommandTest {
     private static String readModelRows(String table) {
         return String.join("\n", jdbc.sql("SELECT (to_jsonb(t) - 'id')::text FROM " + table + " t ORDER BY 1")
                 .query(String.class).list());
+    }
+
+    private static String tokens() {
+        return String.join("\n", jdbc.sql("""
+                SELECT processor_name || ' ' || segment || ' ' || convert_from(token, 'UTF8') || ' ' || COALESCE(owner, '-')
+                FROM token_entry ORDER BY 1""").query(String.class).list());
     }
 
     private static String lineStarting(String output, String prefix) {

@@ -121,16 +121,20 @@ public final class QuerySide implements AutoCloseable {
      * @return the published events, in order
      */
     public List<DomainEventMessage<?>> inOneBatch(Runnable publishing) {
-        batch = new ArrayList<>();
-        List<DomainEventMessage<?>> published;
-        try {
-            publishing.run();
-        } finally {
-            published = batch;
-            batch = null;
-        }
+        List<DomainEventMessage<?>> published = undelivered(publishing);
         deliverInOneBatch(published);
         return published;
+    }
+
+    /** The events that {@code publishing} publishes, in order, delivered to no projection. */
+    public List<DomainEventMessage<?>> undelivered(Runnable publishing) {
+        batch = new ArrayList<>();
+        try {
+            publishing.run();
+            return batch;
+        } finally {
+            batch = null;
+        }
     }
 
     /** Hands {@code events} to every processing group as one batch each; throws if a group's batch rolled back. */
@@ -147,6 +151,20 @@ public final class QuerySide implements AutoCloseable {
                 throw new IllegalStateException("the batch of " + name + " rolled back", result.exceptionResult());
             }
         });
+    }
+
+    /** Hands {@code events} to every processing group in one shared batch, as a rebuild's single processor does. */
+    public void deliverToEveryGroupInOneBatch(List<DomainEventMessage<?>> events) {
+        BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(events));
+        unitOfWork.attachTransaction(transactions);
+        ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
+            EventMessage<?> event = unitOfWork.getMessage();
+            processingGroups.values().forEach(group -> group.forEach(projection -> deliver(projection, event)));
+            return null;
+        }, RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            throw new IllegalStateException("the shared batch rolled back", result.exceptionResult());
+        }
     }
 
     /** What a processor does before replaying its group from the start. */

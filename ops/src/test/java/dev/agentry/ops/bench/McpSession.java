@@ -10,7 +10,12 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
 
-/** One MCP session over Streamable HTTP through the Java MCP SDK client, as a bearer token's holder. */
+/**
+ * One MCP session over Streamable HTTP through the Java MCP SDK client, as a bearer token's holder. On 2 cores or
+ * fewer, run the benchmark with {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=2} (the bench profile
+ * does): the client's JDK {@code HttpClient} would otherwise start a new thread for every response, and the client
+ * would bound the figure instead of the platform.
+ */
 final class McpSession implements AutoCloseable {
 
     private final McpSyncClient client;

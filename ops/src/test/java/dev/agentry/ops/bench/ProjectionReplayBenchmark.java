@@ -21,6 +21,7 @@ import dev.agentry.command.api.UserCreated;
 import dev.agentry.infra.platform.testing.PostgresTestDatabase;
 import dev.agentry.infra.postgres.readmodel.ProjectionRebuild;
 import dev.agentry.ops.ReadModelRebuildApplication;
+import dev.agentry.query.api.ReadModel;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -76,7 +77,8 @@ public final class ProjectionReplayBenchmark {
              ConfigurableApplicationContext context = ReadModelRebuildApplication.builder()
                      .run("--spring.datasource.url=" + database.jdbcUrl(),
                              "--spring.datasource.username=" + PostgresTestDatabase.USER,
-                             "--agentry.home=" + Files.createTempDirectory("agentry-bench-replay"))) {
+                             "--agentry.home=" + Files.createTempDirectory("agentry-bench-replay"),
+                             ReadModelRebuildApplication.replayingTogether(ReadModel.TABLES.keySet()))) {
             List<EventProcessor> processors = List.copyOf(
                     context.getBean(EventProcessingConfiguration.class).eventProcessors().values());
             // the store is filled behind the processors' backs, then their tokens are set to its head, as on a

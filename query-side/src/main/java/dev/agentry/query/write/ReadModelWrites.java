@@ -9,9 +9,15 @@ import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The projections' writes. Inside an event processor's batch they are held until the batch commits and then
@@ -27,6 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ReadModelWrites {
 
     private static final String PENDING = ReadModelWrites.class.getName() + ".pending";
+    private static final Pattern TABLE_NAMED = Pattern.compile("(?i)\\b(?:INTO|UPDATE|FROM|JOIN)\\s+([a-z_][a-z0-9_.]*)");
 
     private final JdbcTemplate jdbc;
     private final Map<String, Statement> statements = new ConcurrentHashMap<>();
@@ -59,7 +66,7 @@ public class ReadModelWrites {
         public void execute() {
             Object[] values = NamedParameterUtils.buildValueArray(statement.parsed(), parameters, null);
             if (CurrentUnitOfWork.isStarted()) {
-                pendingOf(CurrentUnitOfWork.get().root()).add(new Pending(statement.positional(), values));
+                pendingOf(CurrentUnitOfWork.get().root()).add(new Pending(statement, values));
             } else {
                 jdbc.update(statement.positional(), values);
             }
@@ -74,12 +81,49 @@ public class ReadModelWrites {
         });
     }
 
+    /**
+     * Writes that name no table in common keep no order between them, so each group of writes that are linked by
+     * the tables they name is sent apart from the others, in its own order. Several projections sharing one batch
+     * (a rebuild replays them together) then still send each run of one statement as one JDBC batch.
+     */
     private void flush(List<Pending> pending) {
+        if (pending.stream().anyMatch(write -> write.statement().tables().isEmpty())) {
+            flushInOrder(pending);
+            pending.clear();
+            return;
+        }
+        Map<Statement, Boolean> statements = new IdentityHashMap<>();
+        pending.forEach(write -> statements.put(write.statement(), true));
+        Map<String, String> linkedTables = new HashMap<>();
+        for (Statement statement : statements.keySet()) {
+            String first = statement.tables().get(0);
+            for (String table : statement.tables()) {
+                linkedTables.put(root(linkedTables, table), root(linkedTables, first));
+            }
+        }
+        Map<String, List<Pending>> groups = new LinkedHashMap<>();
+        for (Pending write : pending) {
+            groups.computeIfAbsent(root(linkedTables, write.statement().tables().get(0)), key -> new ArrayList<>())
+                    .add(write);
+        }
+        groups.values().forEach(this::flushInOrder);
+        pending.clear();
+    }
+
+    private static String root(Map<String, String> linkedTables, String table) {
+        String root = table;
+        for (String next = linkedTables.get(root); next != null && !next.equals(root); next = linkedTables.get(root)) {
+            root = next;
+        }
+        return root;
+    }
+
+    private void flushInOrder(List<Pending> pending) {
         int start = 0;
         while (start < pending.size()) {
-            String sql = pending.get(start).sql();
+            Statement statement = pending.get(start).statement();
             int end = start + 1;
-            while (end < pending.size() && pending.get(end).sql().equals(sql)) {
+            while (end < pending.size() && pending.get(end).statement() == statement) {
                 end++;
             }
             List<Object[]> rows = new ArrayList<>(end - start);
@@ -87,22 +131,28 @@ public class ReadModelWrites {
                 rows.add(write.values());
             }
             if (rows.size() == 1) {
-                jdbc.update(sql, rows.get(0));
+                jdbc.update(statement.positional(), rows.get(0));
             } else {
-                jdbc.batchUpdate(sql, rows);
+                jdbc.batchUpdate(statement.positional(), rows);
             }
             start = end;
         }
-        pending.clear();
     }
 
-    private record Statement(ParsedSql parsed, String positional) {
+    /** @param tables the tables the statement names; none when they cannot be told, which keeps the whole batch in order */
+    private record Statement(ParsedSql parsed, String positional, List<String> tables) {
         static Statement parse(String sql) {
             ParsedSql parsed = NamedParameterUtils.parseSqlStatement(sql);
-            return new Statement(parsed, NamedParameterUtils.substituteNamedParameters(parsed, null));
+            List<String> tables = new ArrayList<>();
+            Matcher named = TABLE_NAMED.matcher(sql);
+            while (named.find()) {
+                tables.add(named.group(1).toLowerCase(Locale.ROOT));
+            }
+            return new Statement(parsed, NamedParameterUtils.substituteNamedParameters(parsed, null),
+                    List.copyOf(tables));
         }
     }
 
-    private record Pending(String sql, Object[] values) {
+    private record Pending(Statement statement, Object[] values) {
     }
 }

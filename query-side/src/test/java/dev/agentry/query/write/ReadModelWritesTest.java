@@ -98,6 +98,34 @@ class ReadModelWritesTest {
     }
 
     @Test
+    void projectionsSharingOneBatchStillSendEachRunOfOneStatementInOneRoundTrip() {
+        String agentId = newId();
+        List<DomainEventMessage<?>> published = querySide.undelivered(() -> {
+            querySide.agentEvent(agentId, new AgentCreated(agentId, alice.id(), ExampleSettings.scheduled("digest")), alice);
+            querySide.agentEvent(agentId, new AgentStarted(agentId), alice);
+            for (int run = 0; run < RUNS; run++) {
+                querySide.agentEvent(agentId, ran(agentId, run), Actor.SCHEDULER);
+            }
+        });
+        roundTrips.reset();
+
+        querySide.deliverToEveryGroupInOneBatch(published);
+
+        // each projection's statements interleave with the others' event by event, yet go out as in their own batch
+        assertThat(roundTrips.of("agent_status")).isEqualTo(3);
+        assertThat(roundTrips.of("agent_run_owners")).isEqualTo(1);
+        assertThat(roundTrips.of("agent_runs")).isEqualTo(1);
+        assertThat(roundTrips.of("audit_log")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT status || ' ' || last_run_id FROM agent_status WHERE agent_id = ?").param(agentId)
+                .query(String.class).single()).isEqualTo("RUNNING " + runId(agentId, RUNS - 1));
+        // the runs name the owners' table, so they come after the owner the creation recorded
+        assertThat(jdbc.sql("SELECT count(*) FROM agent_runs WHERE agent_id = ? AND owner_id = ?")
+                .params(agentId, alice.id()).query(Long.class).single()).isEqualTo(RUNS);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_log WHERE agent_id = ?").param(agentId).query(Long.class).single())
+                .isEqualTo(2 + RUNS);
+    }
+
+    @Test
     void nothingOfABatchIsWrittenBeforeItCommitsAndNothingAtAllIfItRollsBack() {
         String agentId = newId();
         String unknownAgent = newId();

@@ -4,6 +4,7 @@ import dev.agentry.infra.postgres.readmodel.ProjectionProperties;
 
 import com.fasterxml.jackson.databind.Module;
 import dev.agentry.command.api.MessageMetadata;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -13,13 +14,20 @@ import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 
@@ -71,6 +79,23 @@ class AxonStoreConfiguration {
                 .setTokenTypeColumn("token_type")
                 .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
+                .build();
+    }
+
+    /**
+     * Axon's own token store, except that each application context claims segments under a name of its own: under
+     * Axon's default, the JVM's {@code pid@host}, two contexts in one JVM (a rebuild beside a node in a test) would
+     * each take the other's claims for their own.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connections, @Qualifier("serializer") Serializer serializer,
+                          TokenSchema schema, TokenStoreProperties properties) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .schema(schema)
+                .serializer(serializer)
+                .claimTimeout(properties.getClaimTimeout())
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8))
                 .build();
     }
 

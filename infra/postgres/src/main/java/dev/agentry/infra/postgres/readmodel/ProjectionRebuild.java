@@ -2,6 +2,9 @@ package dev.agentry.infra.postgres.readmodel;
 
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -15,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Rebuilds read models from the event store: each chosen projection processor stops, its
@@ -54,16 +58,26 @@ public class ProjectionRebuild {
 
     private final LocalProcessorPositions positions;
     private final ShadowReadModels shadow;
+    private final SharedReplayProperties shared;
+    private final SharedReplayTokens sharedTokens;
 
-    ProjectionRebuild(LocalProcessorPositions positions, ShadowReadModels shadow) {
+    ProjectionRebuild(LocalProcessorPositions positions, ShadowReadModels shadow, SharedReplayProperties shared,
+                      SharedReplayTokens sharedTokens) {
         this.positions = positions;
         this.shadow = shadow;
+        this.shared = shared;
+        this.sharedTokens = sharedTokens;
     }
 
-    /** The names of the read-model processors that a rebuild can replay. */
+    /** The names of the read models that a rebuild can replay. */
     public Set<String> readModelNames() {
-        return positions.readModelProcessors().stream().map(StreamingEventProcessor::getName)
+        Set<String> names = positions.readModelProcessors().stream().map(StreamingEventProcessor::getName)
                 .collect(Collectors.toCollection(TreeSet::new));
+        if (shared.active()) {
+            names.remove(SharedReplayConfiguration.PROCESSOR);
+            names.addAll(shared.readModels());
+        }
+        return names;
     }
 
     /** @return the names of the rebuilt read-model processors */
@@ -78,9 +92,57 @@ public class ProjectionRebuild {
      * @throws IllegalArgumentException naming what is not a read model
      */
     public List<String> rebuild(Set<String> names, Duration timeout, Duration interval, Consumer<Progress> progress) {
+        if (shared.active()) {
+            return rebuildTogether(names, timeout, interval, progress);
+        }
         List<StreamingEventProcessor> processors = chosen(names);
-        replay(processors, true, timeout, interval, progress);
+        replay(processors, true, timeout, interval, progress, () -> { });
         return processors.stream().map(StreamingEventProcessor::getName).toList();
+    }
+
+    /**
+     * The read models' own tokens are claimed first (so no node replays beside the rebuild) and set to replay from
+     * the start (so a rebuild that dies midway leaves read models that their processors rebuild); the shared
+     * processor then clears their tables and replays once for all of them, and its position becomes theirs.
+     */
+    private List<String> rebuildTogether(Set<String> names, Duration timeout, Duration interval,
+                                         Consumer<Progress> progress) {
+        if (!names.equals(Set.copyOf(shared.readModels()))) {
+            throw new IllegalArgumentException("this process was started to rebuild " + shared.readModels()
+                    + " together, not " + names);
+        }
+        StreamingEventProcessor together = positions.readModelProcessors().stream()
+                .filter(processor -> processor.getName().equals(SharedReplayConfiguration.PROCESSOR))
+                .findFirst().orElseThrow(() -> new IllegalStateException("the shared replay processor is missing"));
+        List<String> readModels = List.copyOf(new TreeSet<>(names));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        SharedReplayTokens.Claimed claimed = null;
+        try {
+            claimed = sharedTokens.claimForReplay(readModels, deadline, timeout);
+            replay(List.of(together), true, timeout, interval, progress, claimed::extend);
+            // a segment's status moves on once its batch committed, or past events that were not its own, which
+            // its stored token only catches up with later
+            TrackingToken reached = together.processingStatus().values().stream()
+                    .map(status -> WrappedToken.unwrapLowerBound(status.getTrackingToken()))
+                    .reduce(TrackingToken::lowerBound).orElseThrow();
+            stop(together);
+            sharedTokens.removeSharedProcessorTokens();
+            claimed.handOver(reached);
+        } catch (RuntimeException failed) {
+            // the read models keep the tokens they had, or, past the claim, replay from the start on their node
+            try {
+                stop(together);
+                sharedTokens.removeSharedProcessorTokens();
+                if (claimed != null) {
+                    claimed.release();
+                }
+            } catch (RuntimeException cleaningUp) {
+                failed.addSuppressed(cleaningUp);
+            }
+            throw failed;
+        }
+        readModels.forEach(readModel -> log.info("Read model '{}' rebuilt", readModel));
+        return readModels;
     }
 
     /**
@@ -97,7 +159,7 @@ public class ProjectionRebuild {
         }
         List<StreamingEventProcessor> processors = chosen(shadow.readModels());
         // the shadow's tokens start empty and its tables empty: the processors already replay from the first event
-        replay(processors, false, timeout, interval, progress);
+        replay(processors, false, timeout, interval, progress, () -> { });
         long head = positions.highestGlobalIndex();
         if (!LocalProcessorPositions.awaitAllReached(processors, head, timeout, POLL)) {
             throw new IllegalStateException("the read models did not reach event " + head + " within " + timeout);
@@ -117,8 +179,9 @@ public class ProjectionRebuild {
                 .filter(processor -> names.contains(processor.getName())).toList();
     }
 
+    /** @param whileReplaying called between looks at the processors, as often as progress is reported */
     private void replay(List<StreamingEventProcessor> processors, boolean fromTheBeginning, Duration timeout,
-                        Duration interval, Consumer<Progress> progress) {
+                        Duration interval, Consumer<Progress> progress, Runnable whileReplaying) {
         long started = System.nanoTime();
         long deadline = started + timeout.toNanos();
         // a processor stopped while it still claims its segments at start-up can leave a claim behind that its
@@ -138,6 +201,7 @@ public class ProjectionRebuild {
             if (done || now >= nextReport) {
                 progress.accept(new Progress(done ? target : replayed, target, Duration.ofNanos(now - started)));
                 nextReport = now + interval.toNanos();
+                whileReplaying.run();
             }
             if (done) {
                 break;
@@ -170,7 +234,16 @@ public class ProjectionRebuild {
 
     /** Stopped together: each takes up to its event-availability timeout to notice. */
     private static void restartFromTheBeginning(List<StreamingEventProcessor> processors) {
-        List<CompletableFuture<Void>> stopped = processors.stream().map(StreamingEventProcessor::shutdownAsync).toList();
+        stop(processors.toArray(StreamingEventProcessor[]::new));
+        for (StreamingEventProcessor processor : processors) {
+            // the first event, not the processor's initial token (which for the shared replay is the head)
+            processor.resetTokens(StreamableMessageSource::createTailToken);
+            processor.start();
+        }
+    }
+
+    private static void stop(StreamingEventProcessor... processors) {
+        List<CompletableFuture<Void>> stopped = Stream.of(processors).map(StreamingEventProcessor::shutdownAsync).toList();
         try {
             CompletableFuture.allOf(stopped.toArray(CompletableFuture[]::new)).get();
         } catch (InterruptedException e) {
@@ -178,10 +251,6 @@ public class ProjectionRebuild {
             throw new IllegalStateException("interrupted while stopping the read models' processors", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("could not stop the read models' processors", e.getCause());
-        }
-        for (StreamingEventProcessor processor : processors) {
-            processor.resetTokens();
-            processor.start();
         }
     }
 
