@@ -21,9 +21,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Rebuilds read models from the event store: each chosen projection processor stops, its
- * {@code @ResetHandler}s clear its tables, and it replays from the first event until it reaches the
- * event store's highest global index (isReplaying() alone stays true until a newer event arrives).
+ * Rebuilds read models from the event store: the processor stops, its {@code @ResetHandler}s clear its tables,
+ * and it replays from the first event until it reaches the event store's highest global index (isReplaying()
+ * alone stays true until a newer event arrives). The operator's offline rebuild has one processor for all the
+ * chosen read models (see {@link SharedReplayProperties}); a platform node, and the online rebuild, replay each
+ * read model's own processor.
  */
 @Component
 public class ProjectionRebuild {
