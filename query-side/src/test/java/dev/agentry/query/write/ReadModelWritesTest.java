@@ -72,19 +72,10 @@ class ReadModelWritesTest {
         String agentId = newId();
         roundTrips.reset();
 
-        querySide.inOneBatch(() -> {
-            querySide.agentEvent(agentId, new AgentCreated(agentId, alice.id(), ExampleSettings.scheduled("digest")), alice);
-            querySide.agentEvent(agentId, new AgentStarted(agentId), alice);
-            for (int run = 0; run < RUNS; run++) {
-                querySide.agentEvent(agentId, ran(agentId, run), Actor.SCHEDULER);
-            }
-        });
+        querySide.inOneBatch(createdStartedAndRuns(agentId));
 
         // created, started, the runs' last-run updates: in order, so the runs find the row the creation inserted
-        assertThat(roundTrips.of("agent_status")).isEqualTo(3);
-        assertThat(roundTrips.of("agent_run_owners")).isEqualTo(1);
-        assertThat(roundTrips.of("agent_runs")).isEqualTo(1);
-        assertThat(roundTrips.of("audit_log")).isEqualTo(1);
+        assertRoundTrips(3, 1, 1, 1);
         assertThat(roundTrips.batchedRows()).isEqualTo(RUNS + RUNS + (2 + RUNS));
 
         assertThat(jdbc.sql("SELECT count(*) FROM agent_runs WHERE agent_id = ?").param(agentId).query(Long.class).single())
@@ -100,22 +91,13 @@ class ReadModelWritesTest {
     @Test
     void projectionsSharingOneBatchStillSendEachRunOfOneStatementInOneRoundTrip() {
         String agentId = newId();
-        List<DomainEventMessage<?>> published = querySide.undelivered(() -> {
-            querySide.agentEvent(agentId, new AgentCreated(agentId, alice.id(), ExampleSettings.scheduled("digest")), alice);
-            querySide.agentEvent(agentId, new AgentStarted(agentId), alice);
-            for (int run = 0; run < RUNS; run++) {
-                querySide.agentEvent(agentId, ran(agentId, run), Actor.SCHEDULER);
-            }
-        });
+        List<DomainEventMessage<?>> published = querySide.undelivered(createdStartedAndRuns(agentId));
         roundTrips.reset();
 
         querySide.deliverToEveryGroupInOneBatch(published);
 
         // each projection's statements interleave with the others' event by event, yet go out as in their own batch
-        assertThat(roundTrips.of("agent_status")).isEqualTo(3);
-        assertThat(roundTrips.of("agent_run_owners")).isEqualTo(1);
-        assertThat(roundTrips.of("agent_runs")).isEqualTo(1);
-        assertThat(roundTrips.of("audit_log")).isEqualTo(1);
+        assertRoundTrips(3, 1, 1, 1);
         assertThat(jdbc.sql("SELECT status || ' ' || last_run_id FROM agent_status WHERE agent_id = ?").param(agentId)
                 .query(String.class).single()).isEqualTo("RUNNING " + runId(agentId, RUNS - 1));
         // the runs name the owners' table, so they come after the owner the creation recorded
@@ -195,6 +177,24 @@ class ReadModelWritesTest {
 
     private static String runId(String agentId, int run) {
         return agentId + "/" + run;
+    }
+
+    /** An agent created and started, then {@link #RUNS} scheduled runs of it. */
+    private Runnable createdStartedAndRuns(String agentId) {
+        return () -> {
+            querySide.agentEvent(agentId, new AgentCreated(agentId, alice.id(), ExampleSettings.scheduled("digest")), alice);
+            querySide.agentEvent(agentId, new AgentStarted(agentId), alice);
+            for (int run = 0; run < RUNS; run++) {
+                querySide.agentEvent(agentId, ran(agentId, run), Actor.SCHEDULER);
+            }
+        };
+    }
+
+    private void assertRoundTrips(int agentStatus, int agentRunOwners, int agentRuns, int auditLog) {
+        assertThat(roundTrips.of("agent_status")).as("agent_status").isEqualTo(agentStatus);
+        assertThat(roundTrips.of("agent_run_owners")).as("agent_run_owners").isEqualTo(agentRunOwners);
+        assertThat(roundTrips.of("agent_runs")).as("agent_runs").isEqualTo(agentRuns);
+        assertThat(roundTrips.of("audit_log")).as("audit_log").isEqualTo(auditLog);
     }
 
     private static String newId() {
