@@ -15,11 +15,11 @@ import java.util.List;
  *                   larger than a live processor's
  */
 @ConfigurationProperties("agentry.projections.shared-replay")
-public record SharedReplayProperties(
+record SharedReplayProperties(
         @DefaultValue({}) List<String> readModels,
         @DefaultValue("500") int batchSize) {
 
-    public SharedReplayProperties {
+    SharedReplayProperties {
         readModels = List.copyOf(readModels);
     }
 
