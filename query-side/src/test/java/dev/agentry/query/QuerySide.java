@@ -139,31 +139,26 @@ public final class QuerySide implements AutoCloseable {
 
     /** Hands {@code events} to every processing group as one batch each; throws if a group's batch rolled back. */
     public void deliverInOneBatch(List<DomainEventMessage<?>> events) {
-        processingGroups.forEach((name, group) -> {
-            BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(events));
-            unitOfWork.attachTransaction(transactions);
-            ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
-                EventMessage<?> event = unitOfWork.getMessage();
-                group.forEach(projection -> deliver(projection, event));
-                return null;
-            }, RollbackConfigurationType.ANY_THROWABLE);
-            if (result.isExceptional()) {
-                throw new IllegalStateException("the batch of " + name + " rolled back", result.exceptionResult());
-            }
-        });
+        processingGroups.forEach((name, group) -> deliverInOneUnitOfWork("the batch of " + name, events, group));
     }
 
     /** Hands {@code events} to every processing group in one shared batch, as a rebuild's single processor does. */
     public void deliverToEveryGroupInOneBatch(List<DomainEventMessage<?>> events) {
+        deliverInOneUnitOfWork("the shared batch", events,
+                processingGroups.values().stream().flatMap(List::stream).toList());
+    }
+
+    private void deliverInOneUnitOfWork(String batchName, List<DomainEventMessage<?>> events,
+                                        List<AnnotationEventHandlerAdapter> projections) {
         BatchingUnitOfWork<EventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(new ArrayList<>(events));
         unitOfWork.attachTransaction(transactions);
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> {
             EventMessage<?> event = unitOfWork.getMessage();
-            processingGroups.values().forEach(group -> group.forEach(projection -> deliver(projection, event)));
+            projections.forEach(projection -> deliver(projection, event));
             return null;
         }, RollbackConfigurationType.ANY_THROWABLE);
         if (result.isExceptional()) {
-            throw new IllegalStateException("the shared batch rolled back", result.exceptionResult());
+            throw new IllegalStateException(batchName + " rolled back", result.exceptionResult());
         }
     }
 

@@ -9,12 +9,14 @@ import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -92,10 +94,10 @@ public class ReadModelWrites {
             pending.clear();
             return;
         }
-        Map<Statement, Boolean> statements = new IdentityHashMap<>();
-        pending.forEach(write -> statements.put(write.statement(), true));
+        Set<Statement> statementsInBatch = Collections.newSetFromMap(new IdentityHashMap<>());
+        pending.forEach(write -> statementsInBatch.add(write.statement()));
         Map<String, String> linkedTables = new HashMap<>();
-        for (Statement statement : statements.keySet()) {
+        for (Statement statement : statementsInBatch) {
             String first = statement.tables().get(0);
             for (String table : statement.tables()) {
                 linkedTables.put(root(linkedTables, table), root(linkedTables, first));
