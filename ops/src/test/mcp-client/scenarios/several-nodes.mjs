@@ -4,7 +4,8 @@
 // a finished run whose transcript both nodes must show. AGENTRY_E2E_SLACK_TOKEN is a bot token of the local
 // Slack workspace the nodes are configured with, holding the user ada@e2e.test and the channel #general.
 import assert from 'node:assert/strict';
-import { adminToken, call, connect, disconnectAll, listAllTools, newUser, requiredEnv } from '../support/platform.mjs';
+import { StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { adminToken, call, connect, disconnectAll, listAllTools, mcpUrl, newUser, requiredEnv } from '../support/platform.mjs';
 import { expectOk } from '../support/results.mjs';
 
 const [, , otherUrl, runId, runOwnerToken] = process.argv;
@@ -89,7 +90,14 @@ for (let node = 0; node < 2; node += 1) {
   const token = await timed(other, 'issue_token', { user_id: carol.user_id });
   const listed = await timed(admin, 'list_tokens', { user_id: carol.user_id });
   assert.deepEqual(listed.tokens.map((issued) => issued.token_id), [token.token_id]);
+  // carol's token works on the other node, which therefore remembers it as valid; once revoke_token has
+  // answered on this node, the other node refuses it too
+  const otherNodeUrl = node === 0 ? new URL(otherUrl) : mcpUrl();
+  expectOk(await call(await connect(token.token, otherNodeUrl), 'list_agents'));
   await timed(admin, 'revoke_token', { token_id: token.token_id });
+  await assert.rejects(connect(token.token, otherNodeUrl),
+    (error) => error instanceof StreamableHTTPError && error.code === 401,
+    `node ${1 - node} still accepts a token revoked on node ${node}`);
   await timed(admin, 'reconcile', { dry_run: true });
   const audit = await timed(other, 'audit_log', { type: 'UserCreated', limit: 5 });
   assert.ok(audit.entries.some((entry) => entry.details.username === carol.username),

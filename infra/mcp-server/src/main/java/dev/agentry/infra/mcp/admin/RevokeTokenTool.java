@@ -10,6 +10,7 @@ import dev.agentry.infra.mcp.ReadModelQueries;
 import dev.agentry.infra.mcp.ToolArguments;
 import dev.agentry.infra.mcp.ToolFailure;
 import dev.agentry.infra.mcp.ToolHints;
+import dev.agentry.infra.mcp.security.BearerTokenAuthenticator;
 import dev.agentry.infra.mcp.security.Caller;
 import dev.agentry.query.api.ApiTokenView;
 import dev.agentry.query.api.FindApiToken;
@@ -38,10 +39,12 @@ class RevokeTokenTool implements McpTool<String> {
 
     private final CommandSender commands;
     private final ReadModelQueries queries;
+    private final BearerTokenAuthenticator authenticator;
 
-    RevokeTokenTool(CommandSender commands, ReadModelQueries queries) {
+    RevokeTokenTool(CommandSender commands, ReadModelQueries queries, BearerTokenAuthenticator authenticator) {
         this.commands = commands;
         this.queries = queries;
+        this.authenticator = authenticator;
     }
 
     @Override
@@ -70,9 +73,10 @@ class RevokeTokenTool implements McpTool<String> {
         String userId = token.user().userId();
         if (!token.revoked()) {
             commands.send(new RevokeApiToken(userId, tokenId), caller, subject);
-            // from the next request on, the token is refused
             queries.awaitOwnWrite(userId);
         }
+        // from the next request on, the token is refused on every node, also where it was accepted a moment ago
+        authenticator.awaitRevocationOnEveryNode();
         return new Revoked(tokenId, userId, true);
     }
 }

@@ -10,10 +10,13 @@ import dev.agentry.infra.mcp.McpTool;
 import dev.agentry.infra.mcp.ReadModelQueries;
 import dev.agentry.infra.mcp.ToolCalls;
 import dev.agentry.infra.mcp.security.ApiTokens;
+import dev.agentry.infra.mcp.security.Authenticators;
+import dev.agentry.infra.mcp.security.BearerTokenAuthenticator;
 import dev.agentry.infra.mcp.security.Caller;
 import dev.agentry.infra.platform.testing.InMemoryMessaging;
 import dev.agentry.query.api.ApiTokenView;
 import dev.agentry.query.api.FindApiToken;
+import dev.agentry.query.api.FindApiTokenByHash;
 import dev.agentry.query.api.FindUser;
 import dev.agentry.query.api.FindUserByName;
 import dev.agentry.query.api.UserView;
@@ -21,6 +24,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,13 +56,18 @@ class AdminToolsTest {
             .onQuery(FindUser.class, UserView.class, query -> users.get(query.userId()))
             // as if the read model had not seen the first user yet: the event store is the last guard
             .onQuery(FindUserByName.class, UserView.class, query -> null)
-            .onQuery(FindApiToken.class, ApiTokenView.class, query -> tokens.get(query.tokenId()));
+            .onQuery(FindApiToken.class, ApiTokenView.class, query -> tokens.get(query.tokenId()))
+            .onQuery(FindApiTokenByHash.class, ApiTokenView.class, query -> tokens.values().stream()
+                    .filter(token -> token.tokenHash().equals(query.tokenHash())).findFirst().orElse(null));
 
     private final ReadModelQueries readModel = new ReadModelQueries(messaging.queryGateway(), InMemoryMessaging.readModelsAlwaysCurrent(), ToolCalls.PROPERTIES);
     private final CommandSender commands = new CommandSender(messaging.commandGateway(), ToolCalls.PROPERTIES);
     private final CreateUserTool createUser = new CreateUserTool(commands, readModel);
     private final IssueTokenTool issueToken = new IssueTokenTool(commands, readModel, Clock.systemUTC());
-    private final RevokeTokenTool revokeToken = new RevokeTokenTool(commands, readModel);
+    /** how long each node goes on accepting a token it found valid */
+    private static final Duration VALID_TOKEN_CACHE_TIME = Duration.ofMillis(300);
+    private final BearerTokenAuthenticator thisNode = Authenticators.over(messaging.queryGateway(), VALID_TOKEN_CACHE_TIME);
+    private final RevokeTokenTool revokeToken = new RevokeTokenTool(commands, readModel, thisNode);
 
     @Test
     void aUserWhoIsNotAnAdminIsDeniedEveryAdminToolAndChangesNothing() {
@@ -133,6 +142,19 @@ class AdminToolsTest {
 
         ToolCalls.call(revokeToken, ADMIN, Map.of("token_id", tokenId));
         assertThat(messaging.sentCommands()).hasSize(2);
+    }
+
+    @Test
+    void aTokenAnotherNodeAcceptedAMomentAgoIsRefusedThereOnceRevokeTokenHasAnswered() {
+        Map<String, Object> issued = structured(issueToken, ToolCalls.call(issueToken, ADMIN, Map.of("user_id", "user-alice")));
+        String token = issued.get("token").toString();
+        BearerTokenAuthenticator otherNode = Authenticators.over(messaging.queryGateway(), VALID_TOKEN_CACHE_TIME);
+        assertThat(otherNode.authenticate(token)).contains(ALICE);
+
+        ToolCalls.call(revokeToken, ADMIN, Map.of("token_id", issued.get("token_id")));
+
+        assertThat(otherNode.authenticate(token)).isEmpty();
+        assertThat(thisNode.authenticate(token)).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.agentry.infra.mcp.security;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.agentry.command.api.Role;
 import dev.agentry.infra.platform.testing.InMemoryMessaging;
 import dev.agentry.query.api.ApiTokenView;
@@ -28,9 +29,9 @@ class BearerTokenFilterTest {
     private final InMemoryMessaging messaging = new InMemoryMessaging()
             .onQuery(FindApiTokenByHash.class, ApiTokenView.class, query -> tokensByHash.get(query.tokenHash()));
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
-    private static final SecurityProperties SECURITY = new SecurityProperties(Duration.ofSeconds(5), 3, Duration.ofMinutes(1));
+    private static final SecurityProperties SECURITY = new SecurityProperties(Duration.ofSeconds(5), 3, Duration.ofMinutes(1), Duration.ZERO);
     private final BearerTokenFilter filter = new BearerTokenFilter(
-            new BearerTokenAuthenticator(messaging.queryGateway(), SECURITY, CLOCK, null),
+            new BearerTokenAuthenticator(messaging.queryGateway(), SECURITY, CLOCK, null, Ticker.systemTicker()),
             new FailedAuthenticationThrottle(SECURITY.maxFailedAuthentications(), SECURITY.failedAuthenticationWindow()));
 
     @Test
@@ -124,7 +125,7 @@ class BearerTokenFilterTest {
     @Test
     void whenTheTokenStoreCannotBeAskedTheAnswerIs503() throws Exception {
         BearerTokenFilter withoutReadModel = new BearerTokenFilter(
-                new BearerTokenAuthenticator(new InMemoryMessaging().queryGateway(), SECURITY, CLOCK, null),
+                new BearerTokenAuthenticator(new InMemoryMessaging().queryGateway(), SECURITY, CLOCK, null, Ticker.systemTicker()),
                 new FailedAuthenticationThrottle(1, Duration.ofMinutes(1)));
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/mcp");
         request.addHeader("Authorization", "Bearer " + ApiTokens.newToken());
