@@ -24,6 +24,7 @@ class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        HeapFootprint.applyUnlessChosen();
         try {
             SpringApplication.run(AgentryApplication.class, applicationProperties.toArray(String[]::new));
         } catch (RuntimeException startFailed) {
