@@ -13,12 +13,14 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The read tools under load. {@code get_agent} at a fixed open-loop rate from 16 MCP sessions over many agents,
+ * The read tools under load. {@code get_agent} at a fixed open-loop rate from 16 MCP sessions over many agents
+ * (sessions of {@link LeanMcpSession}; then once more through the SDK's client, whose own work shares the 2 cores),
  * against the baselines of the same rate of the row's plain JDBC select, and of MCP pings (the HTTP and MCP round
  * trip without a tool) on the same sessions; and {@code list_agents} walking every page with {@code cursor}, against
  * the same page query in plain JDBC. Run with {@code mvn -B -pl ops -am -DskipTests -Pbench verify}; the table goes
@@ -45,6 +47,8 @@ public final class ReadLatencyBenchmark {
         int perSecond = BenchTable.size("bench.read-latency.rate", 1_000);
         Duration measured = Duration.ofSeconds(BenchTable.size("bench.read-latency.seconds", 20));
         int walks = BenchTable.size("bench.read-latency.walks", 3);
+        // a 2-core machine shared by the platform, its clients and PostgreSQL varies from run to run: each round is reported
+        int rounds = BenchTable.size("bench.read-latency.rounds", 3);
         Path home = Files.createTempDirectory("agentry-bench");
         List<String> table = new ArrayList<>();
         try (PostgresTestDatabase database = PostgresTestDatabase.create();
@@ -60,7 +64,7 @@ public final class ReadLatencyBenchmark {
             List<Connection> connections = new ArrayList<>();
             try {
                 for (int session = 0; session < SESSIONS; session++) {
-                    sessions.add(McpSession.connect(platform.mcpUrl(), ADMIN_TOKEN));
+                    sessions.add(McpSession.lean(platform.mcpUrl(), ADMIN_TOKEN));
                     connections.add(database.connect());
                 }
                 List<OpenLoop.Session> getAgent = sessions.stream().<OpenLoop.Session>map(session -> index ->
@@ -79,20 +83,30 @@ public final class ReadLatencyBenchmark {
                 OpenLoop.run(select, perSecond, Duration.ofSeconds(2));
                 OpenLoop.Figures jdbc = OpenLoop.run(select, perSecond, measured);
                 OpenLoop.Figures pings = OpenLoop.run(ping, perSecond, measured);
-                OpenLoop.Figures tool = OpenLoop.run(getAgent, perSecond, measured);
+                List<OpenLoop.Figures> toolRounds = new ArrayList<>();
+                for (int round = 0; round < rounds; round++) {
+                    toolRounds.add(OpenLoop.run(getAgent, perSecond, measured));
+                }
+                OpenLoop.Figures tool = toolRounds.stream().max(Comparator.comparingDouble(OpenLoop.Figures::p99)).orElseThrow();
+                OpenLoop.Figures throughTheSdk = getAgentThroughTheSdkClient(platform.mcpUrl(), agentIds, perSecond, measured);
 
                 table.add("what | figure");
                 table.add("agents of one owner (created through the command gateway in %.0f s) | %d".formatted(createSeconds, agents));
                 table.add("open-loop rate asked, %d sessions, %d s each | %d calls/s".formatted(SESSIONS, measured.toSeconds(), perSecond));
-                table.add("get_agent | %s; %.0f calls/s achieved; %d failed of %d".formatted(tool.latencies(),
-                        tool.achievedPerSecond(), tool.failures(), tool.calls()));
+                for (int round = 0; round < rounds; round++) {
+                    OpenLoop.Figures figures = toolRounds.get(round);
+                    table.add("get_agent, round %d of %d | %s; %.0f calls/s achieved; %d failed of %d".formatted(round + 1, rounds,
+                            figures.latencies(), figures.achievedPerSecond(), figures.failures(), figures.calls()));
+                }
+                table.add("get_agent, the Java MCP SDK's client instead (its own work on the same 2 cores) | %s; %.0f calls/s achieved; %d failed of %d"
+                        .formatted(throughTheSdk.latencies(), throughTheSdk.achievedPerSecond(), throughTheSdk.failures(), throughTheSdk.calls()));
                 table.add("baseline: JDBC SELECT * FROM agent_status WHERE agent_id = ? | %s; %.0f/s achieved; %d failed".formatted(
                         jdbc.latencies(), jdbc.achievedPerSecond(), jdbc.failures()));
                 table.add("baseline: MCP ping (HTTP round trip, no tool) | %s; %.0f/s achieved; %d failed".formatted(
                         pings.latencies(), pings.achievedPerSecond(), pings.failures()));
-                table.add("ratio get_agent p99 / JDBC p99 | %.1f".formatted(tool.p99() / jdbc.p99()));
-                table.add("ratio get_agent p99 / MCP ping p99 | %.1f".formatted(tool.p99() / pings.p99()));
-                table.add("target get_agent p99 < %.0f ms at %d/s | %s".formatted(GET_AGENT_P99_TARGET_MILLIS, perSecond,
+                table.add("ratio get_agent p99 (the slowest round) / JDBC p99 | %.1f".formatted(tool.p99() / jdbc.p99()));
+                table.add("ratio get_agent p99 (the slowest round) / MCP ping p99 | %.1f".formatted(tool.p99() / pings.p99()));
+                table.add("target get_agent p99 < %.0f ms at %d/s, every round | %s".formatted(GET_AGENT_P99_TARGET_MILLIS, perSecond,
                         tool.p99() < GET_AGENT_P99_TARGET_MILLIS && tool.failures() == 0 && tool.unsent() == 0
                                 && tool.achievedPerSecond() >= 0.95 * perSecond ? "met" : "MISSED"));
 
@@ -124,6 +138,22 @@ public final class ReadLatencyBenchmark {
         }
         BenchTable.write("read-latency.txt", table);
         System.exit(0);
+    }
+
+    private static OpenLoop.Figures getAgentThroughTheSdkClient(String url, List<String> agentIds, int perSecond,
+                                                                 Duration measured) throws Exception {
+        List<McpSession> sessions = new ArrayList<>();
+        try {
+            for (int session = 0; session < SESSIONS; session++) {
+                sessions.add(McpSession.connect(url, ADMIN_TOKEN));
+            }
+            List<OpenLoop.Session> getAgent = sessions.stream().<OpenLoop.Session>map(session -> index ->
+                    session.call("get_agent", Map.of("agent_id", agentIds.get(spread(index, agentIds.size()))))).toList();
+            OpenLoop.run(getAgent, perSecond, Duration.ofSeconds(5));
+            return OpenLoop.run(getAgent, perSecond, measured);
+        } finally {
+            sessions.forEach(McpSession::close);
+        }
     }
 
     /** Call number {@code index} reads agent number {@code spread(index)}: all agents, in no particular order. */
