@@ -11,7 +11,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Where this node's read-model processors stand. When they hold every segment (one node, or a rebuild),
@@ -30,9 +33,25 @@ class LocalProcessorPositions {
         this.properties = properties;
     }
 
-    /** True when this node's processors hold every segment of every read model and are all at or past the event. */
-    boolean allHeldAndReached(long globalIndex) {
-        return readModelProcessors().stream().allMatch(processor -> hasReached(processor, globalIndex));
+    /** One look at the segments this node's read-model processors hold and where each stands. */
+    Segments segments() {
+        return new Segments(readModelProcessors().stream()
+                .collect(Collectors.toMap(StreamingEventProcessor::getName, processor -> processor.processingStatus().values(),
+                        (first, second) -> first, LinkedHashMap::new)));
+    }
+
+    /** The statuses of this node's segments by read-model processor, taken at one moment. */
+    record Segments(Map<String, Collection<EventTrackerStatus>> byProcessor) {
+
+        /** True when this node holds every segment of every read model (one node, or a rebuild). */
+        boolean holdEveryOne() {
+            return !byProcessor.isEmpty() && byProcessor.values().stream().allMatch(LocalProcessorPositions::coverTheStream);
+        }
+
+        /** True when this node's processors hold every segment of every read model and are all at or past the event. */
+        boolean allHeldAndReached(long globalIndex) {
+            return byProcessor.values().stream().allMatch(statuses -> reached(statuses, globalIndex));
+        }
     }
 
     /** The read-model processors, the same set that a projection rebuild replays. */
@@ -42,12 +61,6 @@ class LocalProcessorPositions {
                 .map(StreamingEventProcessor.class::cast)
                 .filter(processor -> !properties.notReadModels().contains(processor.getName()))
                 .toList();
-    }
-
-    /** True when this node's processors hold every segment of every read model (one node, or a rebuild). */
-    boolean holdsEverySegmentOfEveryReadModel() {
-        List<StreamingEventProcessor> processors = readModelProcessors();
-        return !processors.isEmpty() && processors.stream().allMatch(LocalProcessorPositions::holdsEverySegment);
     }
 
     long highestGlobalIndex() {
@@ -73,7 +86,13 @@ class LocalProcessorPositions {
             return true;
         }
         // one snapshot of the statuses for both checks: a segment claimed in between must be at the target too
-        Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
+        return reached(processor.processingStatus().values(), target);
+    }
+
+    private static boolean reached(Collection<EventTrackerStatus> statuses, long target) {
+        if (target == 0) {
+            return true;
+        }
         return statuses.stream().allMatch(status -> hasHandled(status.getTrackingToken(), target)) && coverTheStream(statuses);
     }
 

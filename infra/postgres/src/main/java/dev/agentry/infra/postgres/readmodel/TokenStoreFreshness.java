@@ -1,6 +1,5 @@
 package dev.agentry.infra.postgres.readmodel;
 
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -61,11 +60,16 @@ class TokenStoreFreshness implements ReadModelFreshness {
     public boolean awaitEventsUpTo(long globalIndex, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = FIRST_POLL.toMillis();
-        while (!includes(globalIndex)) {
+        while (true) {
+            // one look at this node's segments per poll serves every check of it
+            LocalProcessorPositions.Segments segments = local.segments();
+            if (includes(globalIndex, segments)) {
+                return true;
+            }
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            boolean local = this.local.holdsEverySegmentOfEveryReadModel();
+            boolean local = segments.holdEveryOne();
             try {
                 Thread.sleep(local ? LOCAL_POLL.toMillis() : pause);
             } catch (InterruptedException e) {
@@ -76,18 +80,17 @@ class TokenStoreFreshness implements ReadModelFreshness {
                 pause = Math.min(pause * 2, LONGEST_POLL.toMillis());
             }
         }
-        return true;
     }
 
-    private boolean includes(long globalIndex) {
-        if (globalIndex <= 0 || local.allHeldAndReached(globalIndex)) {
+    private boolean includes(long globalIndex, LocalProcessorPositions.Segments segments) {
+        if (globalIndex <= 0 || segments.allHeldAndReached(globalIndex)) {
             return true;
         }
-        if (local.holdsEverySegmentOfEveryReadModel()) {
+        if (segments.holdEveryOne()) {
             // no other node has a say, so the shared tokens (at best as far as this node's) need no query
             return false;
         }
-        List<String> processors = local.readModelProcessors().stream().map(StreamingEventProcessor::getName).toList();
+        List<String> processors = List.copyOf(segments.byProcessor().keySet());
         if (processors.isEmpty()) {
             return true;
         }
