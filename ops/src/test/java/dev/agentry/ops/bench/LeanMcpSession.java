@@ -42,12 +42,13 @@ final class LeanMcpSession implements McpSession {
 
     static LeanMcpSession connect(String url, String token) {
         LeanMcpSession session = new LeanMcpSession(URI.create(url), token);
-        HttpResponse<String> initialized = session.post(Map.of("jsonrpc", "2.0", "id", session.nextId.getAndIncrement(),
+        long id = session.nextId.getAndIncrement();
+        HttpResponse<String> initialized = session.post(Map.of("jsonrpc", "2.0", "id", id,
                 "method", "initialize", "params", Map.of("protocolVersion", PROTOCOL_VERSION, "capabilities", Map.of(),
                         "clientInfo", Map.of("name", "agentry-bench", "version", "1"))));
         session.sessionId = initialized.headers().firstValue("Mcp-Session-Id")
                 .orElseThrow(() -> new IllegalStateException("initialize answered without an Mcp-Session-Id"));
-        session.protocolVersion = (String) result(answer(initialized, 1)).get("protocolVersion");
+        session.protocolVersion = (String) result(answer(initialized, id)).get("protocolVersion");
         HttpResponse<String> notified = session.post(Map.of("jsonrpc", "2.0", "method", "notifications/initialized"));
         if (notified.statusCode() != 202) {
             throw new IllegalStateException("notifications/initialized answered " + notified.statusCode());
@@ -112,7 +113,7 @@ final class LeanMcpSession implements McpSession {
                 response = http.send(post, HttpResponse.BodyHandlers.ofString());
             } catch (IOException closedBeforeAnyAnswer) {
                 // the platform closes a connection idle for 20 s, and the JDK client may pick it just as it closes;
-                // sent once more, as the SDK's client does: the benchmarks send only reads through this class
+                // sent once more: the benchmarks send only reads through this class
                 response = http.send(post, HttpResponse.BodyHandlers.ofString());
             }
             if (response.statusCode() / 100 != 2) {

@@ -67,8 +67,7 @@ public final class ReadLatencyBenchmark {
                     sessions.add(McpSession.lean(platform.mcpUrl(), ADMIN_TOKEN));
                     connections.add(database.connect());
                 }
-                List<OpenLoop.Session> getAgent = sessions.stream().<OpenLoop.Session>map(session -> index ->
-                        session.call("get_agent", Map.of("agent_id", agentIds.get(spread(index, agentIds.size()))))).toList();
+                List<OpenLoop.Session> getAgent = getAgentCalls(sessions, agentIds);
                 List<OpenLoop.Session> ping = sessions.stream().<OpenLoop.Session>map(session -> index -> session.ping()).toList();
                 List<OpenLoop.Session> select = new ArrayList<>();
                 for (Connection connection : connections) {
@@ -147,13 +146,18 @@ public final class ReadLatencyBenchmark {
             for (int session = 0; session < SESSIONS; session++) {
                 sessions.add(McpSession.connect(url, ADMIN_TOKEN));
             }
-            List<OpenLoop.Session> getAgent = sessions.stream().<OpenLoop.Session>map(session -> index ->
-                    session.call("get_agent", Map.of("agent_id", agentIds.get(spread(index, agentIds.size()))))).toList();
+            List<OpenLoop.Session> getAgent = getAgentCalls(sessions, agentIds);
             OpenLoop.run(getAgent, perSecond, Duration.ofSeconds(5));
             return OpenLoop.run(getAgent, perSecond, measured);
         } finally {
             sessions.forEach(McpSession::close);
         }
+    }
+
+    /** get_agent on each session, call number {@code index} of agent number {@code spread(index)}. */
+    private static List<OpenLoop.Session> getAgentCalls(List<McpSession> sessions, List<String> agentIds) {
+        return sessions.stream().<OpenLoop.Session>map(session -> index ->
+                session.call("get_agent", Map.of("agent_id", agentIds.get(spread(index, agentIds.size()))))).toList();
     }
 
     /** Call number {@code index} reads agent number {@code spread(index)}: all agents, in no particular order. */

@@ -122,11 +122,6 @@ class AxonStoreConfiguration {
     }
 
     /**
-     * Snapshots an agent after every {@code agentry.event-store.agent-events-per-snapshot} events (0: never), so
-     * that loading one reads the latest snapshot and at most that many events. The name is the one {@code Agent}
-     * asks for.
-     */
-    /**
      * Axon's query bus, but without wrapping each query in a database transaction: a query handler only
      * reads, and under read committed a transaction would give its statements no common snapshot anyway,
      * only a commit round trip and the transaction bookkeeping on every tool call.
@@ -142,6 +137,11 @@ class AxonStoreConfiguration {
                 .build();
     }
 
+    /**
+     * Snapshots an agent after every {@code agentry.event-store.agent-events-per-snapshot} events (0: never), so
+     * that loading one reads the latest snapshot and at most that many events. The name is the one {@code Agent}
+     * asks for.
+     */
     @Bean
     SnapshotTriggerDefinition agentSnapshotTrigger(
             Snapshotter snapshotter,

@@ -44,7 +44,7 @@ class LocalProcessorPositions {
     record Segments(Map<String, Collection<EventTrackerStatus>> byProcessor) {
 
         /** True when this node holds every segment of every read model (one node, or a rebuild). */
-        boolean holdEveryOne() {
+        boolean holdEverySegment() {
             return !byProcessor.isEmpty() && byProcessor.values().stream().allMatch(LocalProcessorPositions::coverTheStream);
         }
 
@@ -82,9 +82,6 @@ class LocalProcessorPositions {
 
     /** True when the processor's claimed segments cover the whole stream and all have handled the event at {@code target}. */
     static boolean hasReached(StreamingEventProcessor processor, long target) {
-        if (target == 0) {
-            return true;
-        }
         // one snapshot of the statuses for both checks: a segment claimed in between must be at the target too
         return reached(processor.processingStatus().values(), target);
     }

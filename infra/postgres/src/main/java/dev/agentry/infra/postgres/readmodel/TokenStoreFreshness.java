@@ -69,7 +69,7 @@ class TokenStoreFreshness implements ReadModelFreshness {
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            boolean local = segments.holdEveryOne();
+            boolean local = segments.holdEverySegment();
             try {
                 Thread.sleep(local ? LOCAL_POLL.toMillis() : pause);
             } catch (InterruptedException e) {
@@ -86,14 +86,12 @@ class TokenStoreFreshness implements ReadModelFreshness {
         if (globalIndex <= 0 || segments.allHeldAndReached(globalIndex)) {
             return true;
         }
-        if (segments.holdEveryOne()) {
+        if (segments.holdEverySegment()) {
             // no other node has a say, so the shared tokens (at best as far as this node's) need no query
             return false;
         }
+        // not empty: without read-model processors every event counts as included above
         List<String> processors = List.copyOf(segments.byProcessor().keySet());
-        if (processors.isEmpty()) {
-            return true;
-        }
         Map<String, Boolean> coveredByProcessor = new HashMap<>();
         jdbc.sql("SELECT processor_name, token, token_type FROM token_entry WHERE processor_name IN (:names)")
                 .param("names", processors)
