@@ -1,16 +1,22 @@
 package dev.agentry.ops;
 
+import dev.agentry.command.api.MessageMetadata;
 import dev.agentry.command.api.RecordAgentRun;
 import dev.agentry.command.api.RunTrigger;
 import dev.agentry.command.api.StartAgent;
 import dev.agentry.infra.platform.testing.PostgresTestDatabase;
 import dev.agentry.infra.platform.testing.RunningPlatform;
+import dev.agentry.infra.postgres.readmodel.ReadModelFreshness;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.agentry.query.api.ReadModel;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,13 +34,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code agentry projections rebuild --online} while a platform serves MCP on the same database: {@code get_agent}
+ * {@code agentry projections rebuild --online} while one or two nodes serve MCP on the same database: {@code get_agent}
  * answers correctly before, during and after the switch, agents created during the rebuild are neither lost nor
  * doubled, a row the events do not give is mended, and the rebuild itself appends no event.
  */
@@ -45,59 +52,97 @@ class OnlineRebuildTest {
     private static final int RUNS = 150;
 
     @TempDir
-    static Path platformHome;
-    @TempDir
-    static Path operatorHome;
+    Path home;
 
-    private static PostgresTestDatabase database;
-    private static RunningPlatform platform;
-    private static JdbcClient jdbc;
+    private PostgresTestDatabase database;
+    /** the nodes serving MCP; the first takes the writes, the last the reads */
+    private List<RunningPlatform> nodes = List.of();
+    private JdbcClient jdbc;
 
     /** agent id -> the name get_agent must show */
-    private static final Map<String, String> names = new ConcurrentHashMap<>();
+    private final Map<String, String> names = new ConcurrentHashMap<>();
 
     record Answer(long at, String agentId, String text, boolean error) {
     }
 
-    @BeforeAll
-    static void startThePlatform() {
+    @BeforeEach
+    void createTheDatabase() {
         database = PostgresTestDatabase.create();
-        platform = RunningPlatform.serving(database, platformHome, "agentry.admin-token=" + ADMIN_TOKEN);
-        jdbc = platform.jdbc();
     }
 
-    @AfterAll
-    static void stopThePlatform() {
-        platform.close();
+    @AfterEach
+    void stopTheNodes() {
+        for (int node = nodes.size() - 1; node >= 0; node--) {
+            nodes.get(node).close();
+        }
         database.close();
     }
 
     @Test
-    void rebuildsWhileThePlatformAnswersGetAgentAndHandsOverWithoutLosingOrDoublingAnEvent() throws Exception {
+    void rebuildsWhileOneNodeAnswersGetAgentAndHandsOverWithoutLosingOrDoublingAnEvent() throws Exception {
+        nodes = List.of(RunningPlatform.serving(database, home.resolve("node"), "agentry.admin-token=" + ADMIN_TOKEN));
+
+        rebuildsWhileTheNodesAnswerGetAgentAndHandsOverWithoutLosingOrDoublingAnEvent();
+    }
+
+    /**
+     * Two nodes whose processors each hold one of every read model's two segments, as a cluster configured for
+     * two segments runs; the operator's command line is not told how many segments the store has.
+     */
+    @Test
+    void rebuildsWhileTwoNodesShareEveryReadModelsSegmentsAndHandsOverToBoth() throws Exception {
+        RunningPlatform first = RunningPlatform.serving(database, home.resolve("first"),
+                "agentry.admin-token=" + ADMIN_TOKEN, "agentry.projections.segments=2",
+                "agentry.projections.claim-interval=200ms");
+        RunningPlatform second = RunningPlatform.serving(database, home.resolve("second"),
+                "agentry.admin-token=" + ADMIN_TOKEN, "agentry.projections.segments=2",
+                "agentry.projections.claim-interval=200ms");
+        nodes = List.of(first, second);
+        // long enough for the second node to claim it, which then keeps it by extending its claim
+        readModelProcessors(first).forEach(processor -> processor.releaseSegment(1, 10, TimeUnit.SECONDS));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(readModelProcessors(second))
+                .as("the second node holds a segment of every read model")
+                .allSatisfy(processor -> assertThat(processor.processingStatus()).containsOnlyKeys(1)));
+        assertThat(readModelProcessors(first)).allSatisfy(processor -> assertThat(processor.processingStatus()).containsOnlyKeys(0));
+
+        rebuildsWhileTheNodesAnswerGetAgentAndHandsOverWithoutLosingOrDoublingAnEvent();
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.sql(
+                        "SELECT count(*) FROM token_entry WHERE processor_name = ANY (?) AND owner IS NOT NULL")
+                .param(ReadModel.TABLES.keySet().toArray(String[]::new)).query(Long.class).single())
+                .as("both segments of every read model are held again").isEqualTo(2L * ReadModel.TABLES.size()));
+    }
+
+    private void rebuildsWhileTheNodesAnswerGetAgentAndHandsOverWithoutLosingOrDoublingAnEvent() throws Exception {
+        RunningPlatform writes = nodes.get(0);
+        RunningPlatform reads = nodes.get(nodes.size() - 1);
+        jdbc = writes.jdbc();
         String busyAgent;
-        try (McpSyncClient client = connect()) {
+        try (McpSyncClient client = connect(writes)) {
             for (int agent = 0; agent < AGENTS; agent++) {
                 create(client, "agent " + agent);
             }
             busyAgent = names.keySet().iterator().next();
         }
-        platform.send(new StartAgent(busyAgent, "user-admin"), "user-admin", "admin");
+        writes.send(new StartAgent(busyAgent, "user-admin"), "user-admin", "admin");
         Instant fire = Instant.parse("2026-01-01T09:00:00Z");
+        CommandGateway commands = writes.bean(CommandGateway.class);
         for (int run = 0; run < RUNS; run++) {
             Instant at = fire.plus(Duration.ofHours(run));
-            platform.send(new RecordAgentRun(busyAgent, "run-" + run, RunTrigger.SCHEDULE, at, at, at.plusSeconds(2),
-                    "m", 5, 7, "done " + run, null), "user-admin", "admin");
+            commands.sendAndWait(MessageMetadata.sentBy(new RecordAgentRun(busyAgent, "run-" + run, RunTrigger.SCHEDULE,
+                    at, at, at.plusSeconds(2), "m", 5, 7, "done " + run, null), "user-admin", "admin"));
         }
+        writes.bean(ReadModelFreshness.class).awaitEventsStoredSoFar();
         String tampered = names.keySet().stream().filter(id -> !id.equals(busyAgent)).findFirst().orElseThrow();
         jdbc.sql("UPDATE agent_status SET name = 'tampered' WHERE agent_id = ?").param(tampered).update();
-        long eventsBefore = platform.eventCount();
+        long eventsBefore = writes.eventCount();
 
         AtomicBoolean rebuilding = new AtomicBoolean(true);
         List<Answer> answers = new CopyOnWriteArrayList<>();
         List<String> createdDuring = new CopyOnWriteArrayList<>();
         ExecutorService clients = Executors.newFixedThreadPool(2);
         Future<?> reader = clients.submit(() -> {
-            try (McpSyncClient client = connect()) {
+            try (McpSyncClient client = connect(reads)) {
                 List<String> agents = new ArrayList<>(names.keySet());
                 for (int call = 0; rebuilding.get(); call++) {
                     String agentId = agents.get(call % agents.size());
@@ -113,7 +158,7 @@ class OnlineRebuildTest {
             return null;
         });
         Future<?> writer = clients.submit(() -> {
-            try (McpSyncClient client = connect()) {
+            try (McpSyncClient client = connect(writes)) {
                 for (int agent = 0; rebuilding.get(); agent++) {
                     createdDuring.add(create(client, "made during the rebuild " + agent));
                     Thread.sleep(100);
@@ -124,7 +169,7 @@ class OnlineRebuildTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> answers.size() >= 10 && !createdDuring.isEmpty());
 
         long rebuildStarted = System.nanoTime();
-        CommandLineRun outcome = agentry("projections", "rebuild", "--online");
+        CommandLineRun outcome = agentry("projections", "rebuild", "--online", "--timeout=PT2M");
         long rebuildEnded = System.nanoTime();
         // the reader goes round every agent, so it reads the tampered one again after the switch
         await().atMost(Duration.ofSeconds(30)).until(() -> answers.stream().filter(answer -> answer.at() > rebuildEnded).count() >= 10
@@ -154,16 +199,22 @@ class OnlineRebuildTest {
 
         long eventsOfAgentsCreatedDuring = jdbc.sql("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier IN (:ids)")
                 .param("ids", createdDuring).query(Long.class).single();
-        assertThat(platform.eventCount()).as("events appended by the rebuild").isEqualTo(eventsBefore + eventsOfAgentsCreatedDuring);
-        try (McpSyncClient client = connect()) {
-            String afterwards = create(client, "made after the rebuild");
-            for (String agentId : names.keySet()) {
-                McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("get_agent",
-                        Map.of("agent_id", agentId)));
-                assertThat(result.isError()).as(agentId).isNotEqualTo(Boolean.TRUE);
-                assertThat(((Map<?, ?>) result.structuredContent()).get("name")).isEqualTo(names.get(agentId));
+        assertThat(writes.eventCount()).as("events appended by the rebuild").isEqualTo(eventsBefore + eventsOfAgentsCreatedDuring);
+        try (McpSyncClient client = connect(writes)) {
+            assertThat(names).containsKey(create(client, "made after the rebuild"));
+        }
+        for (RunningPlatform node : nodes) {
+            try (McpSyncClient client = connect(node)) {
+                for (String agentId : names.keySet()) {
+                    // a node other than the writer's may read a moment later than the write
+                    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                        McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("get_agent",
+                                Map.of("agent_id", agentId)));
+                        assertThat(result.isError()).as(agentId + " " + result.content()).isNotEqualTo(Boolean.TRUE);
+                        assertThat(((Map<?, ?>) result.structuredContent()).get("name")).isEqualTo(names.get(agentId));
+                    });
+                }
             }
-            assertThat(names).containsKey(afterwards);
         }
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(jdbc.sql("SELECT count(*) FROM agent_status").query(Long.class).single())
@@ -184,13 +235,14 @@ class OnlineRebuildTest {
 
     @Test
     void onlineCannotBeCombinedWithVerify() {
+        nodes = List.of();
         CommandLineRun outcome = agentry("projections", "rebuild", "--online", "--verify");
 
         assertThat(outcome.exitCode()).isEqualTo(2);
         assertThat(outcome.err()).contains("cannot be combined with --online");
     }
 
-    private static String create(McpSyncClient client, String name) {
+    private String create(McpSyncClient client, String name) {
         McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("create_agent",
                 Map.of("name", name, "instructions", "Say hello.")));
         assertThat(result.isError()).as(String.valueOf(result.content())).isNotEqualTo(Boolean.TRUE);
@@ -199,8 +251,14 @@ class OnlineRebuildTest {
         return agentId;
     }
 
-    private static McpSyncClient connect() {
-        URI mcp = URI.create(platform.mcpUrl());
+    private static List<StreamingEventProcessor> readModelProcessors(RunningPlatform node) {
+        return node.bean(EventProcessingConfiguration.class).eventProcessors().values().stream()
+                .filter(processor -> ReadModel.TABLES.containsKey(processor.getName()))
+                .map(StreamingEventProcessor.class::cast).toList();
+    }
+
+    private static McpSyncClient connect(RunningPlatform node) {
+        URI mcp = URI.create(node.mcpUrl());
         McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport
                         .builder(mcp.getScheme() + "://" + mcp.getAuthority())
                         .endpoint(mcp.getPath())
@@ -213,10 +271,10 @@ class OnlineRebuildTest {
     }
 
 
-    private static CommandLineRun agentry(String... arguments) {
+    private CommandLineRun agentry(String... arguments) {
         List<String> all = new ArrayList<>(List.of(arguments));
         all.addAll(List.of("--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + PostgresTestDatabase.USER, "--agentry.home=" + operatorHome));
+                "--spring.datasource.username=" + PostgresTestDatabase.USER, "--agentry.home=" + home.resolve("operator")));
         return CommandLineRun.of(all.toArray(String[]::new));
     }
 }

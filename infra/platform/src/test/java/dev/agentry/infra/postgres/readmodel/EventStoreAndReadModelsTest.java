@@ -102,6 +102,24 @@ class EventStoreAndReadModelsTest {
         }
     }
 
+    /** A node whose setting is lower than the cluster's (or a command line that has none) still keeps up alone. */
+    @Test
+    void aNodeConfiguredForFewerSegmentsThanTheStoreHoldsProcessesEveryOneOfThem() {
+        try (RunningPlatform platform = RunningPlatform.start(database, home, "agentry.projections.segments=2")) {
+            createAlice(platform);
+        }
+        try (RunningPlatform restarted = RunningPlatform.start(database, home, "agentry.projections.segments=1")) {
+            LocalProcessorPositions positions = restarted.bean(LocalProcessorPositions.class);
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(positions.readModelProcessors())
+                    .allSatisfy(processor -> assertThat(processor.processingStatus()).containsOnlyKeys(0, 1)));
+
+            // the answer waits for both segments of every read model
+            String agentId = createAgent(restarted, "made on the restarted node");
+            assertThat(restarted.queryOne(new FindAgent(agentId, ALICE), AgentView.class)).get()
+                    .extracting(AgentView::name).isEqualTo("made on the restarted node");
+        }
+    }
+
     @Test
     void replayingTheEventStoreFromScratchRebuildsReadModelsIdenticalToTheLiveOnes() {
         try (RunningPlatform platform = RunningPlatform.start(database, home)) {

@@ -6,14 +6,20 @@ import com.fasterxml.jackson.databind.Module;
 import dev.agentry.command.api.MessageMetadata;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -31,6 +37,7 @@ import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.lang.management.ManagementFactory;
 import java.util.UUID;
@@ -106,19 +113,29 @@ class AxonStoreConfiguration {
     }
 
     @Bean
-    ConfigurerModule streamingProcessorsThatNeverSkipAnEvent(ProjectionProperties projections) {
+    ConfigurerModule streamingProcessorsThatNeverSkipAnEvent(ProjectionProperties projections, JdbcClient jdbc,
+                                                             TokenSchema tokens) {
         return configurer -> configurer.eventProcessing()
                 // tracking rather than pooled: the pooled coordinator polls an embedded event store every
                 // 500 ms, which every tool call would wait for to read its own write
                 .usingTrackingEventProcessors()
-                // a thread per segment, so that one node alone processes every segment and several nodes share them
+                // a thread per segment, so that one node alone processes every segment and several nodes share
+                // them: as many as the store has, which may be more than this process is configured to create (a
+                // command-line rebuild, or a node whose setting is lower than the cluster's)
                 .registerTrackingEventProcessorConfiguration(config -> TrackingEventProcessorConfiguration
-                        .forParallelProcessing(projections.segments())
+                        .forParallelProcessing(Math.max(projections.segments(), mostSegmentsStored(jdbc, tokens)))
                         .andBatchSize(projections.batchSize())
                         .andInitialSegmentsCount(projections.segments())
                         .andTokenClaimInterval(projections.claimInterval().toMillis(), TimeUnit.MILLISECONDS)
                         .andEventAvailabilityTimeout(projections.eventAvailabilityTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .registerDefaultListenerInvocationErrorHandler(config -> PropagatingErrorHandler.instance());
+    }
+
+    /** The most segments any processor has in the token store; 0 where it holds none yet. */
+    private static int mostSegmentsStored(JdbcClient jdbc, TokenSchema tokens) {
+        return jdbc.sql("SELECT COALESCE(MAX(segments), 0) FROM (SELECT COUNT(*) AS segments FROM "
+                        + tokens.tokenTable() + " GROUP BY " + tokens.processorNameColumn() + ") stored")
+                .query(Integer.class).single();
     }
 
     /**
@@ -134,6 +151,43 @@ class AxonStoreConfiguration {
                         () -> LoggingQueryInvocationErrorHandler.builder().build()))
                 .queryUpdateEmitter(axon.getComponent(QueryUpdateEmitter.class))
                 .spanFactory(axon.getComponent(QueryBusSpanFactory.class))
+                .build();
+    }
+
+    /** Axon's own JDBC storage engine, which its auto-configuration leaves out once the event store is ours. */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver persistenceExceptionResolver,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration axon, ConnectionProvider connections,
+                                          TransactionManager transactionManager, EventSchema schema) {
+        return JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .upcasterChain(axon.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(axon.snapshotFilter())
+                .connectionProvider(connections)
+                .transactionManager(transactionManager)
+                .schema(schema)
+                .build();
+    }
+
+    /**
+     * Axon's embedded event store, looking again every {@code agentry.event-store.poll-interval} rather than Axon's
+     * second for events other nodes appended: it learns of this node's appends at once, but a write made on
+     * another node whose aggregate a segment here owns is answered only once this node has processed it
+     * (read-your-writes), so a second there was most of such a tool call's time.
+     */
+    @Qualifier("eventStore")
+    @Bean(name = "eventBus")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon,
+                                  EventStoreProperties properties) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(axon.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(properties.pollInterval().toMillis())
+                .timeUnit(TimeUnit.MILLISECONDS)
                 .build();
     }
 

@@ -220,8 +220,8 @@ public class ProjectionRebuild {
     private static void awaitEverySegmentHeld(StreamingEventProcessor processor, long deadline, Duration timeout) {
         while (!LocalProcessorPositions.holdsEverySegment(processor)) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("read model '" + processor.getName() + "' could not claim its segments"
-                        + " within " + timeout + ": a running platform node holds them; stop every node first");
+                throw new IllegalStateException("read model '" + processor.getName() + "' could not claim every"
+                        + " segment within " + timeout + ": another process holds some of them");
             }
             pause();
         }

@@ -1,5 +1,9 @@
 package dev.agentry.infra.postgres.readmodel;
 
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -8,14 +12,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Read-your-writes across nodes. A read model includes an event once every segment of its processor, on
- * whichever node holds it, has a token covering the event's global index; the tokens are in the shared
- * token store. When this node's processors hold every segment, their positions answer without a query.
+ * Read-your-writes across nodes. A read model includes an aggregate's event once the segment of its processor
+ * that owns the aggregate, on whichever node holds it, has a token covering the event's global index; it includes
+ * every event stored so far once all its segments have. The tokens are in the shared token store. When this
+ * node's processors hold every segment, their positions answer without a query.
  */
 @Component
 class TokenStoreFreshness implements ReadModelFreshness {
@@ -27,11 +35,13 @@ class TokenStoreFreshness implements ReadModelFreshness {
      * processors have the event instead of up to half a backed-off pause later.
      */
     private static final Duration LOCAL_POLL = Duration.ofMillis(1);
+    private static final int RECENT_EVENTS = 16;
 
     private final JdbcClient jdbc;
     private final Serializer tokenSerializer;
     private final LocalProcessorPositions local;
     private final ProjectionProperties properties;
+    private final Map<String, Optional<Class<?>>> payloadClasses = new ConcurrentHashMap<>();
 
     TokenStoreFreshness(JdbcClient jdbc, @Qualifier("serializer") Serializer tokenSerializer,
                         LocalProcessorPositions local, ProjectionProperties properties) {
@@ -49,11 +59,124 @@ class TokenStoreFreshness implements ReadModelFreshness {
         }
     }
 
+    /**
+     * Where another node holds segments, only the segment that owns the aggregate (the processors sequence events
+     * per aggregate) has to include its events, and only in the processors that handle them: a segment stores its
+     * position for events it only skips up to a second later, so waiting for every segment made each write on
+     * several nodes wait that second.
+     */
     @Override
     public boolean awaitLatestEventOf(String aggregateId) {
-        long latest = jdbc.sql("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry WHERE aggregate_identifier = ?")
-                .param(aggregateId).query(Long.class).single();
-        return awaitEventsUpTo(latest, properties.readYourWritesTimeout());
+        List<StoredEvent> recent = jdbc.sql("SELECT global_index, payload_type FROM domain_event_entry"
+                        + " WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT " + RECENT_EVENTS)
+                .param(aggregateId).query((row, number) -> new StoredEvent(row.getLong(1), row.getString(2))).list();
+        if (recent.isEmpty()) {
+            return true;
+        }
+        long latest = recent.get(0).globalIndex();
+        long deadline = System.nanoTime() + properties.readYourWritesTimeout().toNanos();
+        long pause = FIRST_POLL.toMillis();
+        Map<String, Long> required = null;
+        while (true) {
+            LocalProcessorPositions.Segments segments = local.segments();
+            boolean holdEverySegment = segments.holdEverySegment();
+            if (segments.allHeldAndReached(latest)) {
+                return true;
+            }
+            if (!holdEverySegment) {
+                if (required == null) {
+                    required = positionsToInclude(recent);
+                }
+                if (ownSegmentsInclude(aggregateId, required, segments)) {
+                    return true;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(holdEverySegment ? LOCAL_POLL.toMillis() : pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (!holdEverySegment) {
+                pause = Math.min(pause * 2, LONGEST_POLL.toMillis());
+            }
+        }
+    }
+
+    private record StoredEvent(long globalIndex, String payloadType) {
+    }
+
+    /**
+     * For each read model, the latest of the aggregate's recent events that it handles; a read model that handles
+     * none of them has nothing of this write to include. A command appends far fewer than {@link #RECENT_EVENTS}.
+     */
+    private Map<String, Long> positionsToInclude(List<StoredEvent> recentFirst) {
+        Map<String, Long> required = new HashMap<>();
+        for (StreamingEventProcessor processor : local.readModelProcessors()) {
+            recentFirst.stream().filter(event -> handles(processor, event.payloadType())).findFirst()
+                    .ifPresent(event -> required.put(processor.getName(), event.globalIndex()));
+        }
+        return required;
+    }
+
+    private boolean handles(StreamingEventProcessor processor, String payloadType) {
+        if (!(processor instanceof AbstractEventProcessor handling)) {
+            return true;
+        }
+        return payloadClasses.computeIfAbsent(payloadType, TokenStoreFreshness::payloadClass)
+                .map(type -> handling.eventHandlerInvoker().canHandleType(type))
+                .orElse(true);
+    }
+
+    private static Optional<Class<?>> payloadClass(String payloadType) {
+        try {
+            return Optional.of(Class.forName(payloadType, false, TokenStoreFreshness.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError unknown) {
+            return Optional.empty();
+        }
+    }
+
+    /** True when, in every read model with something to include, the segment owning the aggregate has it. */
+    private boolean ownSegmentsInclude(String aggregateId, Map<String, Long> required,
+                                       LocalProcessorPositions.Segments segments) {
+        List<String> elsewhere = new ArrayList<>();
+        for (Map.Entry<String, Long> processor : required.entrySet()) {
+            Optional<EventTrackerStatus> held = segments.byProcessor().getOrDefault(processor.getKey(), List.of()).stream()
+                    .filter(status -> status.getSegment().matches(aggregateId)).findFirst();
+            if (held.isPresent()) {
+                if (!LocalProcessorPositions.hasHandled(held.get().getTrackingToken(), processor.getValue())) {
+                    return false;
+                }
+            } else {
+                elsewhere.add(processor.getKey());
+            }
+        }
+        if (elsewhere.isEmpty()) {
+            return true;
+        }
+        Map<String, Map<Integer, TrackingToken>> stored = new HashMap<>();
+        jdbc.sql("SELECT processor_name, segment, token, token_type FROM token_entry WHERE processor_name IN (:names)")
+                .param("names", elsewhere)
+                .query(row -> {
+                    stored.computeIfAbsent(row.getString("processor_name"), name -> new HashMap<>())
+                            .put(row.getInt("segment"), token(row.getBytes("token"), row.getString("token_type")));
+                });
+        for (String processor : elsewhere) {
+            Map<Integer, TrackingToken> tokens = stored.getOrDefault(processor, Map.of());
+            int[] segmentIds = tokens.keySet().stream().mapToInt(Integer::intValue).toArray();
+            boolean included = tokens.entrySet().stream()
+                    .filter(token -> Segment.computeSegment(token.getKey(), segmentIds).matches(aggregateId))
+                    .findFirst()
+                    .map(token -> LocalProcessorPositions.hasHandled(token.getValue(), required.get(processor)))
+                    .orElse(false);
+            if (!included) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
