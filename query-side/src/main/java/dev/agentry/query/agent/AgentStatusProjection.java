@@ -23,8 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+
+import static dev.agentry.query.write.ReadModelWrites.utc;
 
 /**
  * Keeps one row per agent in {@code agent_status}. Every write is guarded by the aggregate
@@ -36,6 +36,15 @@ import java.time.ZoneOffset;
 @Component
 @ProcessingGroup(ReadModel.AGENT_STATUS)
 class AgentStatusProjection {
+
+    private static final String RECORD_LAST_RUN = """
+            UPDATE agent_status SET
+                last_run_id = CASE WHEN %1$s THEN :runId ELSE last_run_id END,
+                last_run_outcome = CASE WHEN %1$s THEN :outcome ELSE last_run_outcome END,
+                last_run_finished_at = CASE WHEN %1$s THEN :finishedAt ELSE last_run_finished_at END,
+                version = :version
+            WHERE agent_id = :agentId AND version < :version
+            """.formatted("(last_run_finished_at IS NULL OR last_run_finished_at <= :finishedAt)");
 
     private final JdbcClient jdbc;
     private final ReadModelWrites writes;
@@ -136,15 +145,7 @@ class AgentStatusProjection {
      * recorded after a fire skipped while it was going. Of two that finished together, the later event wins.
      */
     private void recordLastRun(String agentId, String runId, String outcome, Instant finishedAt, long sequence) {
-        String isLatest = "(last_run_finished_at IS NULL OR last_run_finished_at <= :finishedAt)";
-        writes.sql("""
-                UPDATE agent_status SET
-                    last_run_id = CASE WHEN %1$s THEN :runId ELSE last_run_id END,
-                    last_run_outcome = CASE WHEN %1$s THEN :outcome ELSE last_run_outcome END,
-                    last_run_finished_at = CASE WHEN %1$s THEN :finishedAt ELSE last_run_finished_at END,
-                    version = :version
-                WHERE agent_id = :agentId AND version < :version
-                """.formatted(isLatest))
+        writes.sql(RECORD_LAST_RUN)
                 .param("agentId", agentId)
                 .param("runId", runId)
                 .param("outcome", outcome)
@@ -176,9 +177,5 @@ class AgentStatusProjection {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("tools of agent '" + settings.name() + "' are not serialisable", e);
         }
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 }

@@ -13,12 +13,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static dev.agentry.query.write.ReadModelWrites.utc;
 
 /** Answers the audit log across every agent and user, for admins; the tool checks the role. */
 @Component
@@ -98,9 +99,5 @@ class AuditLogQueries {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("audit_log.details is not a JSON object: " + detailsJson, e);
         }
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 }

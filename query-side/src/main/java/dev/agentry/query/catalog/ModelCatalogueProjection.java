@@ -19,10 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+
+import static dev.agentry.query.write.ReadModelWrites.utc;
 
 /**
  * Keeps one row per model in {@code catalogue_models}. Every write is guarded by the aggregate
@@ -135,9 +135,5 @@ class ModelCatalogueProjection {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("not serialisable: " + event, e);
         }
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 }

@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+
+import static dev.agentry.query.write.ReadModelWrites.utc;
 
 /**
  * Keeps {@code users} and {@code api_tokens}. Each write is idempotent by itself (insert once,
@@ -71,9 +71,5 @@ class IdentityProjection {
     void forgetAllUsersAndTokens() {
         jdbc.sql("DELETE FROM api_tokens").update();
         jdbc.sql("DELETE FROM users").update();
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 }

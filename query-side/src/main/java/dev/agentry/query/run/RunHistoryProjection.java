@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+
+import static dev.agentry.query.write.ReadModelWrites.utc;
 
 /**
  * Keeps one {@code agent_runs} row per run, and in {@code agent_run_owners} whose agent it is.
@@ -34,6 +34,25 @@ class RunHistoryProjection {
 
     private static final String OWNER_OF_THE_AGENT =
             "(SELECT owner_id FROM agent_run_owners WHERE agent_id = :agentId)";
+    /** DO NOTHING: on redelivery the row may already carry the run's outcome. */
+    private static final String INSERT_REQUESTED_RUN = """
+            INSERT INTO agent_runs (run_id, agent_id, owner_id, trigger, outcome, started_at)
+            VALUES (:runId, :agentId, %s, :trigger, 'RUNNING', :at)
+            ON CONFLICT (run_id) DO NOTHING
+            """.formatted(OWNER_OF_THE_AGENT);
+    private static final String RECORD_RUN = """
+            INSERT INTO agent_runs (run_id, agent_id, owner_id, trigger, outcome, scheduled_at, started_at,
+                finished_at, model, input_tokens, output_tokens, summary, error_kind, error_message, transcript_ref)
+            VALUES (:runId, :agentId, %s, :trigger, :outcome, :scheduledAt, :startedAt,
+                :finishedAt, :model, :inputTokens, :outputTokens, :summary, :errorKind, :errorMessage, :transcriptRef)
+            ON CONFLICT (run_id) DO UPDATE SET
+                trigger = EXCLUDED.trigger, outcome = EXCLUDED.outcome, scheduled_at = EXCLUDED.scheduled_at,
+                started_at = EXCLUDED.started_at, finished_at = EXCLUDED.finished_at, model = EXCLUDED.model,
+                input_tokens = EXCLUDED.input_tokens, output_tokens = EXCLUDED.output_tokens,
+                summary = EXCLUDED.summary, error_kind = EXCLUDED.error_kind,
+                error_message = EXCLUDED.error_message, transcript_ref = EXCLUDED.transcript_ref
+            WHERE agent_runs.agent_id = EXCLUDED.agent_id
+            """.formatted(OWNER_OF_THE_AGENT);
 
     private final JdbcClient jdbc;
     private final ReadModelWrites writes;
@@ -60,12 +79,7 @@ class RunHistoryProjection {
 
     @EventHandler
     void on(AgentRunRequested event, @Timestamp Instant at) {
-        // DO NOTHING: on redelivery the row may already carry the run's outcome
-        writes.sql("""
-                INSERT INTO agent_runs (run_id, agent_id, owner_id, trigger, outcome, started_at)
-                VALUES (:runId, :agentId, %s, :trigger, 'RUNNING', :at)
-                ON CONFLICT (run_id) DO NOTHING
-                """.formatted(OWNER_OF_THE_AGENT))
+        writes.sql(INSERT_REQUESTED_RUN)
                 .param("runId", event.runId())
                 .param("agentId", event.agentId())
                 .param("trigger", RunTrigger.MANUAL.name())
@@ -108,19 +122,7 @@ class RunHistoryProjection {
     }
 
     private void record(RunRow run) {
-        writes.sql("""
-                INSERT INTO agent_runs (run_id, agent_id, owner_id, trigger, outcome, scheduled_at, started_at,
-                    finished_at, model, input_tokens, output_tokens, summary, error_kind, error_message, transcript_ref)
-                VALUES (:runId, :agentId, %s, :trigger, :outcome, :scheduledAt, :startedAt,
-                    :finishedAt, :model, :inputTokens, :outputTokens, :summary, :errorKind, :errorMessage, :transcriptRef)
-                ON CONFLICT (run_id) DO UPDATE SET
-                    trigger = EXCLUDED.trigger, outcome = EXCLUDED.outcome, scheduled_at = EXCLUDED.scheduled_at,
-                    started_at = EXCLUDED.started_at, finished_at = EXCLUDED.finished_at, model = EXCLUDED.model,
-                    input_tokens = EXCLUDED.input_tokens, output_tokens = EXCLUDED.output_tokens,
-                    summary = EXCLUDED.summary, error_kind = EXCLUDED.error_kind,
-                    error_message = EXCLUDED.error_message, transcript_ref = EXCLUDED.transcript_ref
-                WHERE agent_runs.agent_id = EXCLUDED.agent_id
-                """.formatted(OWNER_OF_THE_AGENT))
+        writes.sql(RECORD_RUN)
                 .param("runId", run.runId())
                 .param("agentId", run.agentId())
                 .param("trigger", run.trigger().name())
@@ -136,9 +138,5 @@ class RunHistoryProjection {
                 .param("errorMessage", run.errorMessage())
                 .param("transcriptRef", run.transcriptRef())
                 .execute();
-    }
-
-    private static OffsetDateTime utc(Instant at) {
-        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 }

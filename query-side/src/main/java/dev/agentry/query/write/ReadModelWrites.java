@@ -8,6 +8,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
 import org.springframework.jdbc.core.namedparam.ParsedSql;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -42,6 +45,11 @@ public class ReadModelWrites {
 
     ReadModelWrites(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** An instant as the value of a {@code timestamptz} column or parameter, in UTC; null stays null. */
+    public static OffsetDateTime utc(Instant at) {
+        return at == null ? null : OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 
     /** Starts a write of {@code sql}, whose {@code :name} parameters the returned write's {@code param} sets. */
