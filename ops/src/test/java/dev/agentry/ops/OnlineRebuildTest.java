@@ -13,8 +13,6 @@ import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTranspor
 import io.modelcontextprotocol.spec.McpSchema;
 import dev.agentry.query.api.ReadModel;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +32,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,12 +95,7 @@ class OnlineRebuildTest {
                 "agentry.admin-token=" + ADMIN_TOKEN, "agentry.projections.segments=2",
                 "agentry.projections.claim-interval=200ms");
         nodes = List.of(first, second);
-        // long enough for the second node to claim it, which then keeps it by extending its claim
-        readModelProcessors(first).forEach(processor -> processor.releaseSegment(1, 10, TimeUnit.SECONDS));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(readModelProcessors(second))
-                .as("the second node holds a segment of every read model")
-                .allSatisfy(processor -> assertThat(processor.processingStatus()).containsOnlyKeys(1)));
-        assertThat(readModelProcessors(first)).allSatisfy(processor -> assertThat(processor.processingStatus()).containsOnlyKeys(0));
+        first.shareSegmentsWith(second);
 
         rebuildsWhileTheNodesAnswerGetAgentAndHandsOverWithoutLosingOrDoublingAnEvent();
 
@@ -249,12 +241,6 @@ class OnlineRebuildTest {
         String agentId = String.valueOf(((Map<?, ?>) result.structuredContent()).get("agent_id"));
         names.put(agentId, name);
         return agentId;
-    }
-
-    private static List<StreamingEventProcessor> readModelProcessors(RunningPlatform node) {
-        return node.bean(EventProcessingConfiguration.class).eventProcessors().values().stream()
-                .filter(processor -> ReadModel.TABLES.containsKey(processor.getName()))
-                .map(StreamingEventProcessor.class::cast).toList();
     }
 
     private static McpSyncClient connect(RunningPlatform node) {

@@ -2,11 +2,8 @@ package dev.agentry.ops.bench;
 
 import dev.agentry.infra.platform.testing.PostgresTestDatabase;
 import dev.agentry.infra.platform.testing.RunningPlatform;
-import dev.agentry.query.api.ReadModel;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -56,7 +52,7 @@ public final class TruthfulWritesBenchmark {
                 try (RunningPlatform second = RunningPlatform.serving(database, home.resolve("second"),
                         "agentry.admin-token=" + ADMIN_TOKEN, "agentry.projections.segments=2",
                         "agentry.projections.claim-interval=200ms")) {
-                    shareTheSegments(first, second);
+                    first.shareSegmentsWith(second);
                     long[] shared = oneAtATime(List.of(first.mcpUrl(), second.mcpUrl()));
                     table.add("what | figure");
                     table.add("create_agent one at a time, 1 node holding every segment (baseline) | p50 %.1f ms, p99 %.1f ms"
@@ -102,24 +98,6 @@ public final class TruthfulWritesBenchmark {
             clients.forEach(McpSyncClient::close);
         }
         return latencies;
-    }
-
-    /** The first node lets go of every read model's second segment until the second node holds it. */
-    private static void shareTheSegments(RunningPlatform first, RunningPlatform second) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        readModelProcessors(first).forEach(processor -> processor.releaseSegment(1, 10, TimeUnit.SECONDS));
-        while (!readModelProcessors(second).stream().allMatch(processor -> processor.processingStatus().containsKey(1))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the second node did not take a segment of every read model");
-            }
-            sleepQuietly(Duration.ofMillis(50));
-        }
-    }
-
-    private static List<StreamingEventProcessor> readModelProcessors(RunningPlatform node) {
-        return node.bean(EventProcessingConfiguration.class).eventProcessors().values().stream()
-                .filter(processor -> ReadModel.TABLES.containsKey(processor.getName()))
-                .map(StreamingEventProcessor.class::cast).toList();
     }
 
     private static double percentileMillis(long[] latenciesNanos, double percentile) {

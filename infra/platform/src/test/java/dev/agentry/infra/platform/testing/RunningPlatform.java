@@ -3,7 +3,10 @@ package dev.agentry.infra.platform.testing;
 import dev.agentry.command.api.MessageMetadata;
 import dev.agentry.infra.platform.AgentryApplication;
 import dev.agentry.infra.postgres.readmodel.ReadModelFreshness;
+import dev.agentry.query.api.ReadModel;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.WebApplicationType;
@@ -12,10 +15,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The whole application in this JVM on a test database, without the web server; close it to "stop the process".
@@ -106,6 +111,39 @@ public final class RunningPlatform implements AutoCloseable {
 
     public long eventCount() {
         return jdbc().sql("SELECT COUNT(*) FROM domain_event_entry").query(Long.class).single();
+    }
+
+    /** This node's processor of every read model. */
+    public List<StreamingEventProcessor> readModelProcessors() {
+        return bean(EventProcessingConfiguration.class).eventProcessors().values().stream()
+                .filter(processor -> ReadModel.TABLES.containsKey(processor.getName()))
+                .map(StreamingEventProcessor.class::cast).toList();
+    }
+
+    /**
+     * Two nodes started with two segments per read model, of which this one holds both: it lets go of every read
+     * model's second segment long enough for {@code other} to claim it, which then keeps it, and waits until
+     * {@code other} holds the second segments and this node the first ones.
+     */
+    public void shareSegmentsWith(RunningPlatform other) {
+        readModelProcessors().forEach(processor -> processor.releaseSegment(1, 10, TimeUnit.SECONDS));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!(holdsOnly(other, 1) && holdsOnly(this, 0))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the other node did not take the second segment of every read model");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static boolean holdsOnly(RunningPlatform node, int segment) {
+        return node.readModelProcessors().stream()
+                .allMatch(processor -> processor.processingStatus().keySet().equals(java.util.Set.of(segment)));
     }
 
     @Override

@@ -28,10 +28,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Two nodes that each hold one of every read model's two segments: once the wait for a write's aggregate ends on
@@ -55,14 +53,7 @@ class ReadYourWritesAcrossNodesTest {
                 "agentry.projections.claim-interval=200ms");
         second = RunningPlatform.start(database, home.resolve("second"), "agentry.projections.segments=2",
                 "agentry.projections.claim-interval=200ms");
-        first.bean(LocalProcessorPositions.class).readModelProcessors()
-                .forEach(processor -> processor.releaseSegment(1, 10, TimeUnit.SECONDS));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            assertThat(second.bean(LocalProcessorPositions.class).readModelProcessors())
-                    .allSatisfy(processor -> assertThat(processor.processingStatus()).containsOnlyKeys(1));
-            assertThat(first.bean(LocalProcessorPositions.class).readModelProcessors())
-                    .allSatisfy(processor -> assertThat(processor.processingStatus()).containsOnlyKeys(0));
-        });
+        first.shareSegmentsWith(second);
         first.send(new CreateUser(ALICE, "alice", Role.USER), "user-admin", "admin");
     }
 
@@ -104,7 +95,7 @@ class ReadYourWritesAcrossNodesTest {
     }
 
     private static Segment segmentHeldBy(RunningPlatform node) {
-        StreamingEventProcessor processor = node.bean(LocalProcessorPositions.class).readModelProcessors().get(0);
+        StreamingEventProcessor processor = node.readModelProcessors().get(0);
         return processor.processingStatus().values().iterator().next().getSegment();
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Read-your-writes across nodes. A read model includes an aggregate's event once the segment of its processor
@@ -74,36 +75,10 @@ class TokenStoreFreshness implements ReadModelFreshness {
             return true;
         }
         long latest = recent.get(0).globalIndex();
-        long deadline = System.nanoTime() + properties.readYourWritesTimeout().toNanos();
-        long pause = FIRST_POLL.toMillis();
-        Map<String, Long> required = null;
-        while (true) {
-            LocalProcessorPositions.Segments segments = local.segments();
-            boolean holdEverySegment = segments.holdEverySegment();
-            if (segments.allHeldAndReached(latest)) {
-                return true;
-            }
-            if (!holdEverySegment) {
-                if (required == null) {
-                    required = positionsToInclude(recent);
-                }
-                if (ownSegmentsInclude(aggregateId, required, segments)) {
-                    return true;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(holdEverySegment ? LOCAL_POLL.toMillis() : pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-            if (!holdEverySegment) {
-                pause = Math.min(pause * 2, LONGEST_POLL.toMillis());
-            }
-        }
+        Map<String, Long> required = positionsToInclude(recent);
+        return pollUntil(segments -> segments.allHeldAndReached(latest)
+                || !segments.holdEverySegment() && ownSegmentsInclude(aggregateId, required, segments),
+                properties.readYourWritesTimeout());
     }
 
     private record StoredEvent(long globalIndex, String payloadType) {
@@ -181,12 +156,16 @@ class TokenStoreFreshness implements ReadModelFreshness {
 
     @Override
     public boolean awaitEventsUpTo(long globalIndex, Duration timeout) {
+        return pollUntil(segments -> includes(globalIndex, segments), timeout);
+    }
+
+    /** Looks at this node's segments, one snapshot per look, until {@code included} holds or the timeout passes. */
+    private boolean pollUntil(Predicate<LocalProcessorPositions.Segments> included, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = FIRST_POLL.toMillis();
         while (true) {
-            // one look at this node's segments per poll serves every check of it
             LocalProcessorPositions.Segments segments = local.segments();
-            if (includes(globalIndex, segments)) {
+            if (included.test(segments)) {
                 return true;
             }
             if (System.nanoTime() > deadline) {
