@@ -103,8 +103,7 @@ public final class TruthfulWritesBenchmark {
     private static double percentileMillis(long[] latenciesNanos, double percentile) {
         long[] sorted = latenciesNanos.clone();
         Arrays.sort(sorted);
-        int at = (int) Math.min(sorted.length - 1, Math.ceil(percentile / 100 * sorted.length) - 1);
-        return sorted[Math.max(0, at)] / 1e6;
+        return OpenLoop.percentile(sorted, percentile) / 1e6;
     }
 
     private static void sleepQuietly(Duration pause) {

@@ -132,13 +132,7 @@ class TokenStoreFreshness implements ReadModelFreshness {
         if (elsewhere.isEmpty()) {
             return true;
         }
-        Map<String, Map<Integer, TrackingToken>> stored = new HashMap<>();
-        jdbc.sql("SELECT processor_name, segment, token, token_type FROM token_entry WHERE processor_name IN (:names)")
-                .param("names", elsewhere)
-                .query(row -> {
-                    stored.computeIfAbsent(row.getString("processor_name"), name -> new HashMap<>())
-                            .put(row.getInt("segment"), token(row.getBytes("token"), row.getString("token_type")));
-                });
+        Map<String, Map<Integer, TrackingToken>> stored = storedTokens(elsewhere);
         for (String processor : elsewhere) {
             Map<Integer, TrackingToken> tokens = stored.getOrDefault(processor, Map.of());
             int[] segmentIds = tokens.keySet().stream().mapToInt(Integer::intValue).toArray();
@@ -194,16 +188,25 @@ class TokenStoreFreshness implements ReadModelFreshness {
         }
         // not empty: without read-model processors every event counts as included above
         List<String> processors = List.copyOf(segments.byProcessor().keySet());
-        Map<String, Boolean> coveredByProcessor = new HashMap<>();
-        jdbc.sql("SELECT processor_name, token, token_type FROM token_entry WHERE processor_name IN (:names)")
+        Map<String, Map<Integer, TrackingToken>> stored = storedTokens(processors);
+        // a processor without any segment yet has not started: it includes nothing
+        return processors.stream().allMatch(name -> {
+            Map<Integer, TrackingToken> tokens = stored.getOrDefault(name, Map.of());
+            return !tokens.isEmpty() && tokens.values().stream()
+                    .allMatch(token -> LocalProcessorPositions.hasHandled(token, globalIndex));
+        });
+    }
+
+    /** The shared token store's tokens of the processors, by processor and segment (a null token: none yet). */
+    private Map<String, Map<Integer, TrackingToken>> storedTokens(List<String> processors) {
+        Map<String, Map<Integer, TrackingToken>> stored = new HashMap<>();
+        jdbc.sql("SELECT processor_name, segment, token, token_type FROM token_entry WHERE processor_name IN (:names)")
                 .param("names", processors)
                 .query(row -> {
-                    TrackingToken token = token(row.getBytes("token"), row.getString("token_type"));
-                    coveredByProcessor.merge(row.getString("processor_name"), LocalProcessorPositions.hasHandled(token, globalIndex),
-                            Boolean::logicalAnd);
+                    stored.computeIfAbsent(row.getString("processor_name"), name -> new HashMap<>())
+                            .put(row.getInt("segment"), token(row.getBytes("token"), row.getString("token_type")));
                 });
-        // a processor without any segment yet has not started: it includes nothing
-        return processors.stream().allMatch(name -> coveredByProcessor.getOrDefault(name, false));
+        return stored;
     }
 
     private TrackingToken token(byte[] serialized, String type) {
