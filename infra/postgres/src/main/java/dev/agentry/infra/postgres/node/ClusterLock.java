@@ -15,6 +15,9 @@ import java.util.function.Supplier;
 @Component
 public class ClusterLock {
 
+    /** Held while a node migrates the event store's or the read models' schema: both share one schema. */
+    public static final String SCHEMA_MIGRATIONS = "schema migrations";
+
     private final DataSource dataSource;
 
     public ClusterLock(DataSource dataSource) {

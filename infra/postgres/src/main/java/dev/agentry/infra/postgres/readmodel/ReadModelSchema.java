@@ -1,5 +1,6 @@
 package dev.agentry.infra.postgres.readmodel;
 
+import dev.agentry.infra.postgres.node.ClusterLock;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
@@ -9,7 +10,7 @@ import javax.sql.DataSource;
 /**
  * Migrates the read-model tables (owned by the query side) with a history table of their own, so
  * that their versions never interleave with the event store's. In an online rebuild's process the same
- * migrations create the shadow tables instead.
+ * migrations create the shadow tables instead. Nodes migrate one at a time (see EventStoreSchema).
  */
 @Component
 class ReadModelSchema implements InitializingBean {
@@ -19,10 +20,12 @@ class ReadModelSchema implements InitializingBean {
 
     private final DataSource dataSource;
     private final ShadowReadModels shadow;
+    private final ClusterLock lock;
 
-    ReadModelSchema(DataSource dataSource, ShadowReadModels shadow) {
+    ReadModelSchema(DataSource dataSource, ShadowReadModels shadow, ClusterLock lock) {
         this.dataSource = dataSource;
         this.shadow = shadow;
+        this.lock = lock;
     }
 
     @Override
@@ -32,13 +35,13 @@ class ReadModelSchema implements InitializingBean {
             shadow.prepare();
             return;
         }
-        Flyway.configure()
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations(LOCATION)
                 .table(HISTORY_TABLE)
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
-                .load()
-                .migrate();
+                .load();
+        lock.whileHolding(ClusterLock.SCHEMA_MIGRATIONS, flyway::migrate);
     }
 }
