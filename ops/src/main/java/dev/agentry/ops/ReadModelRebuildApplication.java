@@ -1,22 +1,26 @@
 package dev.agentry.ops;
 
+import dev.agentry.infra.postgres.node.ClusterLock;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 import java.util.Collection;
 
 /**
  * The part of the platform a read-model rebuild needs, and nothing more: the database, the event store and
  * the projections. No aggregate (so no command can append an event), no Temporal client or worker, no
- * reconciliation, no MCP endpoint, no start-up registration of users or models, no node registration.
+ * reconciliation, no MCP endpoint, no start-up registration of users or models, no node registration. The
+ * cluster lock is there because the read models' migration waits for any node that migrates at the same time.
  * Public for the projection replay benchmark, which starts exactly what a rebuild starts.
  */
 @SpringBootApplication(scanBasePackages = {"dev.agentry.query", "dev.agentry.infra.postgres.eventstore",
         "dev.agentry.infra.postgres.readmodel", "dev.agentry.infra.postgres.embedded"})
 @ConfigurationPropertiesScan({"dev.agentry.query", "dev.agentry.infra.postgres.eventstore",
         "dev.agentry.infra.postgres.readmodel", "dev.agentry.infra.postgres.embedded"})
+@Import(ClusterLock.class)
 public class ReadModelRebuildApplication {
 
     /**
