@@ -77,11 +77,13 @@ public final class ReadLatencyBenchmark {
                         readAll(row);
                     });
                 }
-                // not reported: the JIT and the pools warm up first
-                OpenLoop.run(getAgent, perSecond, Duration.ofSeconds(5));
+                // the JIT and the pools warm up first, for as long as a measured round: after 5 s of calls the JIT
+                // was still compiling the tool's path during the first measured round, on the same 2 cores
+                OpenLoop.Figures warmUp = OpenLoop.run(getAgent, perSecond, measured);
                 OpenLoop.run(select, perSecond, Duration.ofSeconds(2));
                 OpenLoop.Figures jdbc = OpenLoop.run(select, perSecond, measured);
                 OpenLoop.Figures pings = OpenLoop.run(ping, perSecond, measured);
+                OpenLoop.run(getAgent, perSecond, Duration.ofSeconds(5));
                 List<OpenLoop.Figures> toolRounds = new ArrayList<>();
                 for (int round = 0; round < rounds; round++) {
                     toolRounds.add(OpenLoop.run(getAgent, perSecond, measured));
@@ -92,6 +94,8 @@ public final class ReadLatencyBenchmark {
                 table.add("what | figure");
                 table.add("agents of one owner (created through the command gateway in %.0f s) | %d".formatted(createSeconds, agents));
                 table.add("open-loop rate asked, %d sessions, %d s each | %d calls/s".formatted(SESSIONS, measured.toSeconds(), perSecond));
+                table.add("get_agent, warm-up round (not counted) | %s; %.0f calls/s achieved; %d failed of %d".formatted(
+                        warmUp.latencies(), warmUp.achievedPerSecond(), warmUp.failures(), warmUp.calls()));
                 for (int round = 0; round < rounds; round++) {
                     OpenLoop.Figures figures = toolRounds.get(round);
                     table.add("get_agent, round %d of %d | %s; %.0f calls/s achieved; %d failed of %d".formatted(round + 1, rounds,

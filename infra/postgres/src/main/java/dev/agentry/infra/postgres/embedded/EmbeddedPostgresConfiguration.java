@@ -5,6 +5,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -52,12 +53,13 @@ class EmbeddedPostgresConfiguration {
         }
     }
 
+    /** The pool's settings are the platform's ({@code spring.datasource.hikari}), as for a PostgreSQL server. */
     @Bean(destroyMethod = "close")
+    @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(EmbeddedPostgres postgres) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl("jdbc:postgresql://" + LOOPBACK + ":" + postgres.getPort() + "/postgres");
         dataSource.setUsername("postgres");
-        dataSource.setMaximumPoolSize(10);
         return dataSource;
     }
 
