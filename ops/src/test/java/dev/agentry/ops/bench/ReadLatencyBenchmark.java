@@ -3,6 +3,7 @@ package dev.agentry.ops.bench;
 import dev.agentry.infra.platform.testing.PostgresTestDatabase;
 import dev.agentry.infra.platform.testing.RunningPlatform;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -85,9 +86,12 @@ public final class ReadLatencyBenchmark {
                 OpenLoop.Figures pings = OpenLoop.run(ping, perSecond, measured);
                 OpenLoop.run(getAgent, perSecond, Duration.ofSeconds(5));
                 List<OpenLoop.Figures> toolRounds = new ArrayList<>();
+                long toolCpu = processCpuNanos();
                 for (int round = 0; round < rounds; round++) {
                     toolRounds.add(OpenLoop.run(getAgent, perSecond, measured));
                 }
+                toolCpu = processCpuNanos() - toolCpu;
+                int toolCalls = toolRounds.stream().mapToInt(OpenLoop.Figures::calls).sum();
                 OpenLoop.Figures tool = toolRounds.stream().max(Comparator.comparingDouble(OpenLoop.Figures::p99)).orElseThrow();
                 OpenLoop.Figures throughTheSdk = getAgentThroughTheSdkClient(platform.mcpUrl(), agentIds, perSecond, measured);
 
@@ -107,6 +111,10 @@ public final class ReadLatencyBenchmark {
                         jdbc.latencies(), jdbc.achievedPerSecond(), jdbc.failures()));
                 table.add("baseline: MCP ping (HTTP round trip, no tool) | %s; %.0f/s achieved; %d failed".formatted(
                         pings.latencies(), pings.achievedPerSecond(), pings.failures()));
+                // steadier from run to run than a p99: what a call costs this process (the platform and the sessions),
+                // its idle work included
+                table.add("CPU of this process (platform and clients) per call: get_agent, measured rounds | %.3f ms".formatted(
+                        toolCpu / 1e6 / toolCalls));
                 table.add("ratio get_agent p99 (the slowest round) / JDBC p99 | %.1f".formatted(tool.p99() / jdbc.p99()));
                 table.add("ratio get_agent p99 (the slowest round) / MCP ping p99 | %.1f".formatted(tool.p99() / pings.p99()));
                 table.add("target get_agent p99 < %.0f ms at %d/s, every round | %s".formatted(GET_AGENT_P99_TARGET_MILLIS, perSecond,
@@ -141,6 +149,10 @@ public final class ReadLatencyBenchmark {
         }
         BenchTable.write("read-latency.txt", table);
         System.exit(0);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static OpenLoop.Figures getAgentThroughTheSdkClient(String url, List<String> agentIds, int perSecond,
