@@ -84,6 +84,7 @@ public final class ReadLatencyBenchmark {
                 OpenLoop.run(select, perSecond, Duration.ofSeconds(2));
                 OpenLoop.Figures jdbc = OpenLoop.run(select, perSecond, measured);
                 OpenLoop.Figures pings = OpenLoop.run(ping, perSecond, measured);
+                // not reported: the tool's path again, briefly, so that the first round does not start from the pings
                 OpenLoop.run(getAgent, perSecond, Duration.ofSeconds(5));
                 List<OpenLoop.Figures> toolRounds = new ArrayList<>();
                 long toolCpu = processCpuNanos();
