@@ -65,8 +65,12 @@ class TemporalConnectionTest {
         try (RunningPlatform platform = RunningPlatform.start(database, home, "agentry.temporal.enabled=true")) {
             EmbeddedTemporalService embedded = platform.bean(EmbeddedTemporalService.class);
             assertThat(embedded.port()).isPositive().isNotEqualTo(7233);
+            // the port is for other processes; this one's messages pass in memory
+            assertThat(platform.bean(WorkflowServiceStubs.class).getRawChannel()).isSameAs(embedded.inProcessChannel());
 
             assertTheWorkerRunsAScheduleAndItsActivity(platform.bean(WorkflowClient.class), "embedded");
+            // the service stops with this process's worker, so its tasks may stick to that worker's cache
+            assertThat(platform.bean(TemporalWorker.class).sticky()).isTrue();
         }
     }
 
@@ -80,6 +84,8 @@ class TemporalConnectionTest {
 
             // a client of the test's own: the schedule lives on the cluster, and the platform's worker runs it
             assertTheWorkerRunsAScheduleAndItsActivity(clientOf(cluster.target()), "on-cluster");
+            // an in-memory service of another process would keep a task for this worker after it died
+            assertThat(platform.bean(TemporalWorker.class).sticky()).isFalse();
         }
     }
 

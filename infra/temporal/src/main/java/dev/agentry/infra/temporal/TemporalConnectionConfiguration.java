@@ -43,7 +43,7 @@ class TemporalConnectionConfiguration {
                                               ObjectProvider<EmbeddedTemporalService> embedded) {
         WorkflowServiceStubsOptions.Builder options = WorkflowServiceStubsOptions.newBuilder();
         if (properties.embedded()) {
-            return WorkflowServiceStubs.newServiceStubs(options.setTarget(embedded.getObject().target()).build());
+            return WorkflowServiceStubs.newServiceStubs(options.setChannel(embedded.getObject().inProcessChannel()).build());
         }
         options.setTarget(properties.target().trim());
         TemporalProperties.Tls tls = properties.tls();

@@ -18,8 +18,8 @@ import java.time.Duration;
  * @param apiKey           Temporal Cloud API key, sent as bearer token; implies TLS
  * @param shutdownTimeout  how long a stopping platform lets running activities finish
  * @param stickyExecution  whether a workflow's tasks go preferably to the worker that ran it last; unset:
- *                         on, except against the in-memory service (which would never hand a dead worker's
- *                         tasks to another)
+ *                         on, except against an in-memory service in another process (which would never
+ *                         hand a dead worker's tasks to another)
  */
 @ConfigurationProperties("agentry.temporal")
 public record TemporalProperties(
