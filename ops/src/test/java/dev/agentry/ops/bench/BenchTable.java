@@ -1,6 +1,7 @@
 package dev.agentry.ops.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,5 +26,10 @@ final class BenchTable {
         Files.createDirectories(report.getParent());
         Files.write(report, table);
         table.forEach(System.out::println);
+    }
+
+    /** The CPU time this process (the platform and the benchmark's clients) has used so far. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }

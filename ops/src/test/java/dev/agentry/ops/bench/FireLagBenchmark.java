@@ -92,13 +92,19 @@ public final class FireLagBenchmark {
      * outcomes of distinct fire times, {@code doubles} fire times with more than one outcome.
      */
     record Window(List<String> agentIds, Duration setUp, Instant from, int fires, int runs, int failures, int skipped,
-                  int doubles, int missing, double p50, double p99, double max) {
+                  int doubles, int missing, double p50, double p99, double max, double cpuPerRunMillis) {
 
         String line(String name) {
             return ("%s: %d agents every minute (set up in %.0f s), %d fire times from %s | lag p50 %.2f s, p99 %.2f s,"
-                    + " max %.2f s; %d runs, %d failed, %d skipped, %d doubles, %d fire times without an outcome").formatted(
+                    + " max %.2f s; %d runs, %d failed, %d skipped, %d doubles, %d fire times without an outcome;"
+                    + " CPU of this process per run %.1f ms").formatted(
                     name, agentIds.size(), setUp.toMillis() / 1e3, fires, from, p50, p99, max, runs, failures, skipped,
-                    doubles, missing);
+                    doubles, missing, cpuPerRunMillis);
+        }
+
+        Window withCpu(long cpuNanos) {
+            return new Window(agentIds, setUp, from, fires, runs, failures, skipped, doubles, missing, p50, p99, max,
+                    runs == 0 ? Double.NaN : cpuNanos / 1e6 / runs);
         }
     }
 
@@ -112,11 +118,14 @@ public final class FireLagBenchmark {
         Instant until = from.plus(Duration.ofMinutes(fires));
         Instant giveUp = until.minus(Duration.ofMinutes(1)).plus(SETTLE);
         Set<String> ids = new HashSet<>(agentIds);
+        // the CPU from the first fire time on: the runs, and the schedules waiting between them
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), from).toMillis()));
+        long cpuFrom = BenchTable.processCpuNanos();
         while (true) {
             Thread.sleep(2_000);
             Window window = window(platform, ids, agentIds, setUp, from, until, fires);
             if (Instant.now().isAfter(until.minus(Duration.ofMinutes(1))) && window.missing() == 0 || Instant.now().isAfter(giveUp)) {
-                return window;
+                return window.withCpu(BenchTable.processCpuNanos() - cpuFrom);
             }
         }
     }
@@ -160,7 +169,7 @@ public final class FireLagBenchmark {
         int doubles = (int) outcomesPerFire.values().stream().filter(outcomes -> outcomes > 1).count();
         int missing = agentIds.size() * fires - outcomesPerFire.size();
         return new Window(agentIds, setUp, from, fires, outcomesPerFire.size(), failures, skipped, doubles, missing,
-                percentile(sorted, 50), percentile(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
+                percentile(sorted, 50), percentile(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1], Double.NaN);
     }
 
     /** Jackson writes an Instant as an ISO-8601 text or as decimal epoch seconds, depending on its settings. */

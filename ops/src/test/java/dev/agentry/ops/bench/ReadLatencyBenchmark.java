@@ -3,7 +3,6 @@ package dev.agentry.ops.bench;
 import dev.agentry.infra.platform.testing.PostgresTestDatabase;
 import dev.agentry.infra.platform.testing.RunningPlatform;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -87,11 +86,11 @@ public final class ReadLatencyBenchmark {
                 // not reported: the tool's path again, briefly, so that the first round does not start from the pings
                 OpenLoop.run(getAgent, perSecond, Duration.ofSeconds(5));
                 List<OpenLoop.Figures> toolRounds = new ArrayList<>();
-                long toolCpu = processCpuNanos();
+                long toolCpu = BenchTable.processCpuNanos();
                 for (int round = 0; round < rounds; round++) {
                     toolRounds.add(OpenLoop.run(getAgent, perSecond, measured));
                 }
-                toolCpu = processCpuNanos() - toolCpu;
+                toolCpu = BenchTable.processCpuNanos() - toolCpu;
                 int toolCalls = toolRounds.stream().mapToInt(OpenLoop.Figures::calls).sum();
                 OpenLoop.Figures tool = toolRounds.stream().max(Comparator.comparingDouble(OpenLoop.Figures::p99)).orElseThrow();
                 OpenLoop.Figures throughTheSdk = getAgentThroughTheSdkClient(platform.mcpUrl(), agentIds, perSecond, measured);
@@ -150,10 +149,6 @@ public final class ReadLatencyBenchmark {
         }
         BenchTable.write("read-latency.txt", table);
         System.exit(0);
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static OpenLoop.Figures getAgentThroughTheSdkClient(String url, List<String> agentIds, int perSecond,

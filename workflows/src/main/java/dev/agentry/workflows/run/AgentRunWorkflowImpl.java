@@ -3,6 +3,7 @@ package dev.agentry.workflows.run;
 import dev.agentry.workflows.llm.LlmFailureKind;
 import dev.agentry.workflows.llm.TokenUsage;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.activity.LocalActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
@@ -26,19 +27,53 @@ public class AgentRunWorkflowImpl implements AgentRunWorkflow {
 
     private static final Logger log = Workflow.getLogger(AgentRunWorkflowImpl.class);
 
+    /**
+     * Marks the runs whose reading of the agent and reporting of the outcome are local activities: run by the
+     * worker inside the workflow task, with no task of their own to schedule and poll. A run begun on an earlier
+     * release carries no marker and keeps its ordinary activities.
+     */
+    static final String LOCAL_ACTIVITIES_CHANGE_ID = "local-run-activities";
+
     /** Reading the agent: a database outage is waited out for a while, then the run fails. */
+    private static final Duration PREPARE_START_TO_CLOSE = Duration.ofMinutes(1);
+    private static final Duration PREPARE_SCHEDULE_TO_CLOSE = Duration.ofMinutes(10);
+    private static final RetryOptions PREPARE_RETRIES =
+            RetryOptions.newBuilder().setMaximumInterval(Duration.ofSeconds(30)).build();
+    /** Storing the transcript and the outcome: worth waiting a day for, an outcome lost is a run unaccounted for. */
+    private static final Duration REPORT_START_TO_CLOSE = Duration.ofMinutes(1);
+    private static final Duration REPORT_SCHEDULE_TO_CLOSE = Duration.ofDays(1);
+    private static final RetryOptions REPORT_RETRIES =
+            RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build();
+
     private final RunActivities preparing = Workflow.newActivityStub(RunActivities.class, ActivityOptions.newBuilder()
-            .setStartToCloseTimeout(Duration.ofMinutes(1))
-            .setScheduleToCloseTimeout(Duration.ofMinutes(10))
-            .setRetryOptions(RetryOptions.newBuilder().setMaximumInterval(Duration.ofSeconds(30)).build())
+            .setStartToCloseTimeout(PREPARE_START_TO_CLOSE)
+            .setScheduleToCloseTimeout(PREPARE_SCHEDULE_TO_CLOSE)
+            .setRetryOptions(PREPARE_RETRIES)
             .build());
 
-    /** Storing the transcript and the outcome: worth waiting a day for, an outcome lost is a run unaccounted for. */
     private final RunActivities reporting = Workflow.newActivityStub(RunActivities.class, ActivityOptions.newBuilder()
-            .setStartToCloseTimeout(Duration.ofMinutes(1))
-            .setScheduleToCloseTimeout(Duration.ofDays(1))
-            .setRetryOptions(RetryOptions.newBuilder().setMaximumInterval(Duration.ofMinutes(1)).build())
+            .setStartToCloseTimeout(REPORT_START_TO_CLOSE)
+            .setScheduleToCloseTimeout(REPORT_SCHEDULE_TO_CLOSE)
+            .setRetryOptions(REPORT_RETRIES)
             .build());
+
+    private final RunActivities preparingLocally = Workflow.newLocalActivityStub(RunActivities.class,
+            LocalActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(PREPARE_START_TO_CLOSE)
+                    .setScheduleToCloseTimeout(PREPARE_SCHEDULE_TO_CLOSE)
+                    .setRetryOptions(PREPARE_RETRIES)
+                    .build());
+
+    private final RunActivities reportingLocally = Workflow.newLocalActivityStub(RunActivities.class,
+            LocalActivityOptions.newBuilder()
+                    .setStartToCloseTimeout(REPORT_START_TO_CLOSE)
+                    .setScheduleToCloseTimeout(REPORT_SCHEDULE_TO_CLOSE)
+                    .setRetryOptions(REPORT_RETRIES)
+                    .build());
+
+    /** The stubs that read the agent and report the run: local ones unless the run began before they were. */
+    private RunActivities preparation;
+    private RunActivities reports;
 
     /**
      * A model call: the providers' own timeouts are shorter than this, and the heartbeats show within
@@ -82,9 +117,12 @@ public class AgentRunWorkflowImpl implements AgentRunWorkflow {
     @Override
     public RunOutcome run(RunRequest request) {
         Instant startedAt = now();
+        boolean local = Workflow.getVersion(LOCAL_ACTIVITIES_CHANGE_ID, Workflow.DEFAULT_VERSION, 1) >= 1;
+        preparation = local ? preparingLocally : preparing;
+        reports = local ? reportingLocally : reporting;
         PreparedRun prepared;
         try {
-            prepared = preparing.prepare(request);
+            prepared = preparation.prepare(request);
         } catch (ActivityFailure failure) {
             return report(new RunResult(request, startedAt, now(), null, TokenUsage.NONE, null,
                     PREPARATION_FAILED, "the agent could not be read: " + failure.getCause().getMessage(), null));
@@ -126,7 +164,7 @@ public class AgentRunWorkflowImpl implements AgentRunWorkflow {
     /** A run without its transcript is still a run: the outcome is recorded without a reference. */
     private String storeTranscript(RunTranscript transcript) {
         try {
-            return reporting.storeTranscript(transcript);
+            return reports.storeTranscript(transcript);
         } catch (ActivityFailure failure) {
             log.warn("Run {}: transcript not stored: {}", transcript.runId(), failure.getCause().getMessage());
             return null;
@@ -135,7 +173,7 @@ public class AgentRunWorkflowImpl implements AgentRunWorkflow {
 
     private RunOutcome report(RunResult result) {
         try {
-            reporting.recordOutcome(result);
+            reports.recordOutcome(result);
         } catch (ActivityFailure failure) {
             log.error("Run {}: outcome not recorded: {}", result.request().runId(), failure.getCause().getMessage());
         }
@@ -151,7 +189,7 @@ public class AgentRunWorkflowImpl implements AgentRunWorkflow {
     private RunOutcome skip(RunRequest request, String reason, String explanation) {
         log.info("Run {} skipped: {}", request.runId(), explanation);
         try {
-            reporting.recordSkipped(request, reason);
+            reports.recordSkipped(request, reason);
         } catch (ActivityFailure failure) {
             log.error("Run {}: skip not recorded: {}", request.runId(), failure.getCause().getMessage());
         }

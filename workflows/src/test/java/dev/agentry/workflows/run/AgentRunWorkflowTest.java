@@ -44,6 +44,24 @@ class AgentRunWorkflowTest {
         }
     }
 
+    /**
+     * Reading the agent and reporting the run run inside the workflow's tasks: only calls of the model and of tools
+     * are activity tasks for the service to schedule, and the outcome is still recorded.
+     */
+    @Test
+    void onlyModelAndToolCallsAreScheduledAsActivityTasks() {
+        try (RunBench bench = RunBench.withTools(CLOCK)) {
+            bench.tools.with("current_time", arguments -> ToolOutcome.success(NOON));
+            bench.model.callTool("call-1", "current_time", "{}", 100, 20).answer("It is noon.", 150, 10);
+
+            bench.run(scheduledRun("run-local"));
+
+            assertThat(bench.scheduledActivityTypes("run-local"))
+                    .containsExactly("LlmComplete", "ToolInvoke", "LlmComplete");
+            assertThat(bench.onlyOutcome().summary()).isEqualTo("It is noon.");
+        }
+    }
+
     @Test
     void aSuccessfulRunIsRecordedWithItsAnswerAndTheTokensOfEveryCall() {
         try (RunBench bench = RunBench.withTools(CLOCK)) {

@@ -3,6 +3,7 @@ package dev.agentry.workflows.run;
 import dev.agentry.command.api.RunTrigger;
 import dev.agentry.workflows.llm.ToolDefinition;
 import dev.agentry.workflows.schedule.AgentScheduleWorkflow;
+import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -74,6 +75,14 @@ final class RunBench implements AutoCloseable {
     }
 
     /** With {@code -Drecord.histories=true}, keeps the run's history for the replay test. */
+    /** The types of the activity tasks the run's history scheduled, in their order. */
+    List<String> scheduledActivityTypes(String runId) {
+        return env.getWorkflowClient().fetchHistory(runId).getEvents().stream()
+                .filter(HistoryEvent::hasActivityTaskScheduledEventAttributes)
+                .map(event -> event.getActivityTaskScheduledEventAttributes().getActivityType().getName())
+                .toList();
+    }
+
     void recordHistory(String runId, String name) {
         if (!Boolean.getBoolean("record.histories")) {
             return;

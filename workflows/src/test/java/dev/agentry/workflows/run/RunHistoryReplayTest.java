@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Replays recorded run histories against the current code, so that a change that would break runs in
  * progress (non-determinism) fails the build. The histories are recorded by {@link AgentRunWorkflowTest}
  * when run with {@code -Drecord.histories=true}; a deliberate incompatible change must be guarded with
- * {@code Workflow.getVersion} rather than by recording them anew.
+ * {@code Workflow.getVersion} rather than by recording them anew. Those named {@code *.local-activities.json} were
+ * recorded once runs read the agent and reported through local activities; the others are of runs from before.
  */
 class RunHistoryReplayTest {
 
