@@ -74,7 +74,6 @@ final class RunBench implements AutoCloseable {
         return outcomes.get(0);
     }
 
-    /** With {@code -Drecord.histories=true}, keeps the run's history for the replay test. */
     /** The types of the activity tasks the run's history scheduled, in their order. */
     List<String> scheduledActivityTypes(String runId) {
         return env.getWorkflowClient().fetchHistory(runId).getEvents().stream()
@@ -83,6 +82,7 @@ final class RunBench implements AutoCloseable {
                 .toList();
     }
 
+    /** With {@code -Drecord.histories=true}, keeps the run's history for the replay test. */
     void recordHistory(String runId, String name) {
         if (!Boolean.getBoolean("record.histories")) {
             return;
